@@ -1,0 +1,83 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "jobnet-gateway",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jobnet-gateway", targets: ["jobnet-gateway"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        // System-library shims: nothing but the module maps.
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // Europe/Copenhagen: Planner's offset-less local times and Jobnet's offsets.
+        .target(name: "CopenhagenTime", swiftSettings: swiftSettings),
+        // libxml2 wrapper: safe parsing, schema validation, the writer, SOAP envelopes and faults.
+        .target(name: "SOAP", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
+        // Planner.External.Api: the REST client on libcurl and its models.
+        .target(
+            name: "Planner",
+            dependencies: ["CCurl", "CopenhagenTime", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings),
+        // JCSS v10: typed requests and responses, their XML mapping, the STAR error catalogue.
+        .target(
+            name: "Jobnet",
+            dependencies: ["SOAP", "CopenhagenTime", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
+        // The operations, the mappings, the HTTP surface.
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "SOAP", "Jobnet", "Planner", "CopenhagenTime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings),
+        // The in-memory Planner.
+        .target(
+            name: "PlannerSimulator",
+            dependencies: [
+                "Planner", "CopenhagenTime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        // Commands only.
+        .executableTarget(
+            name: "jobnet-gateway",
+            dependencies: [
+                "Gateway", "PlannerSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "PlannerSimulator", "SOAP", "Jobnet", "Planner", "CopenhagenTime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
+    ]
+)

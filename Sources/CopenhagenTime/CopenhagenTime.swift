@@ -1,0 +1,115 @@
+import Foundation
+
+/// Time as the two sides speak it.
+///
+/// Planner writes Copenhagen local time without an offset (`2026-12-01T09:30:00`); Jobnet gets every
+/// dateTime with Copenhagen's own offset (`+01:00` in winter, `+02:00` in summer), never `Z`. A value
+/// read without an offset is Copenhagen local time. In the autumn hour that occurs twice, a local time
+/// without an offset is read as its first occurrence (summer time); in the spring hour that does not
+/// exist, it is read as if the clocks had not yet moved (so 02:30 becomes 03:30 summer time).
+public enum CopenhagenTime {
+    public static let timeZone = TimeZone(identifier: "Europe/Copenhagen")!
+
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }()
+
+    /// Parses an xs:dateTime (`YYYY-MM-DDThh:mm:ss[.fff][Z|±hh:mm]`); without an offset it is Copenhagen time.
+    public static func parse(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        func number(_ start: Int, _ count: Int) -> Int? {
+            guard start + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[start..<(start + count)] {
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
+        else { return nil }
+        var index = 19
+        var fraction = 0.0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            var scale = 0.1
+            let start = index
+            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
+                fraction += Double(bytes[index] - 48) * scale
+                scale /= 10
+                index += 1
+            }
+            guard index > start else { return nil }
+        }
+        var offsetSeconds: Int?
+        if index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "Z"):
+                guard index + 1 == bytes.count else { return nil }
+                offsetSeconds = 0
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                guard index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
+                    let hours = number(index + 1, 2), let minutes = number(index + 4, 2), hours <= 14, minutes < 60
+                else { return nil }
+                offsetSeconds = (hours * 3600 + minutes * 60) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
+            default:
+                return nil
+            }
+        }
+        var components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        if let offsetSeconds {
+            var utc = Calendar(identifier: .gregorian)
+            utc.timeZone = TimeZone(secondsFromGMT: 0)!
+            guard let date = utc.date(from: components), utc.component(.day, from: date) == day else { return nil }
+            return date.addingTimeInterval(fraction - Double(offsetSeconds))
+        }
+        components.timeZone = timeZone
+        guard let date = calendar.date(from: components) else { return nil }
+        // Reject dates that do not exist (31 February rolls over in Calendar).
+        guard calendar.component(.day, from: date) == day else { return nil }
+        return date.addingTimeInterval(fraction)
+    }
+
+    /// `2026-12-01T09:30:00+01:00`: Copenhagen wall time with its offset, whole seconds.
+    public static func format(_ date: Date) -> String {
+        let offset = timeZone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        return local(date) + "\(sign)\(pad(abs(offset) / 3600)):\(pad(abs(offset) % 3600 / 60))"
+    }
+
+    /// `2026-12-01T09:30:00`: Copenhagen wall time without an offset, as Planner writes it.
+    public static func local(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return "\(pad(c.year!, 4))-\(pad(c.month!))-\(pad(c.day!))T\(pad(c.hour!)):\(pad(c.minute!)):\(pad(c.second!))"
+    }
+
+    /// `2026-12-01`: the Copenhagen calendar date (xs:date).
+    public static func day(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(pad(c.year!, 4))-\(pad(c.month!))-\(pad(c.day!))"
+    }
+
+    /// The start of the Copenhagen day holding `date`.
+    public static func startOfDay(_ date: Date) -> Date { calendar.startOfDay(for: date) }
+
+    /// `date` moved by whole Copenhagen calendar days (so 09:00 stays 09:00 across a DST change).
+    public static func adding(days: Int, to date: Date) -> Date {
+        calendar.date(byAdding: .day, value: days, to: date)!
+    }
+
+    /// The date at a Copenhagen wall-clock time on the day of `day`.
+    public static func at(hour: Int, minute: Int, on day: Date) -> Date {
+        calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day)!
+    }
+
+    private static func pad(_ value: Int, _ width: Int = 2) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}

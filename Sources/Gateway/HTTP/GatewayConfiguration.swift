@@ -1,0 +1,22 @@
+import Foundation
+import Planner
+
+/// Everything `serve` needs, from flags, the config file and the environment (README.md).
+public struct GatewayConfiguration: Sendable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    /// Planner's base URL.
+    public var plannerURL: String
+    public var rootDepartmentId: UUID?
+    public var micrositeId: UUID?
+    public var transport: PlannerTransportSettings = PlannerTransportSettings()
+    public var mappingsDirectory: String = "Mappings"
+    public var wsdlDirectory: String = "Wsdl"
+    /// Requests over this size are answered 413 without being read whole.
+    public var maximumBodyBytes: Int = 1 << 20
+    public var logFormat: MappingLog.Format = .json
+
+    public init(plannerURL: String) {
+        self.plannerURL = plannerURL
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Jobnet
+import Planner
+import SOAP
+
+/// HTTP → SOAP → typed request → operation → typed response → SOAP: the whole request path, in order.
+///
+/// Every refusal on the way is a STAR fault raised here once: 1014 for anything that is not a valid
+/// v10 message (not XML, a DTD, too deep, not an envelope, schema-invalid, a missing or malformed CPR,
+/// ids in URL and body that disagree). The mapping log gets one record per call, whatever happened.
+public struct SOAPEndpoint: Sendable {
+    public let contract: Contract
+    public let parser: XMLParser
+    public let mappings: @Sendable () -> GatewayMappings
+    public let planner: PlannerClient
+    public let log: MappingLog
+    public let clock: @Sendable () -> Date
+
+    public init(
+        contract: Contract, parser: XMLParser, mappings: @escaping @Sendable () -> GatewayMappings, planner: PlannerClient,
+        log: MappingLog, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.contract = contract
+        self.parser = parser
+        self.mappings = mappings
+        self.planner = planner
+        self.log = log
+        self.clock = clock
+    }
+
+    /// One SOAP call as HTTP sees it.
+    public struct Call: Sendable {
+        public var body: [UInt8]
+        public var contentType: String?
+        /// The `x-civilregistrationIdentifier` HTTP header, if sent.
+        public var cprHeader: String?
+        /// The operation and id of a v10-style URL (`/JobnetCitizenStatusService/{Operation}/{id}`).
+        public var urlOperation: String?
+        public var urlIdentifier: String?
+        public var correlationId: String
+
+        public init(body: [UInt8], contentType: String?, cprHeader: String?, urlOperation: String?, urlIdentifier: String?,
+                    correlationId: String) {
+            self.body = body
+            self.contentType = contentType
+            self.cprHeader = cprHeader
+            self.urlOperation = urlOperation
+            self.urlIdentifier = urlIdentifier
+            self.correlationId = correlationId
+        }
+    }
+
+    public struct Answer: Sendable {
+        public var status: Int
+        public var contentType: String
+        public var body: [UInt8]
+    }
+
+    public func handle(_ call: Call) async -> Answer {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let transportVersion = SOAPVersion(contentType: call.contentType)
+        let recorder = PlannerCallRecorder()
+        let notes = MappingNotes()
+        var operation: JobnetOperation?
+        var cpr: CPR?
+        let mappings = self.mappings()
+        let answer: Answer
+        var outcome = "ok"
+        var reason: String?
+        do throws(StarFault) {
+            let document = try parse(call.body)
+            let envelope: SOAPEnvelope
+            do {
+                envelope = try SOAPEnvelope(document: document.root, transportVersion: transportVersion)
+            } catch .versionMismatch(let message, _) {
+                let resolved = mappings.catalogue.resolve(StarFault(StarFault.validationFailed, message), for: nil)
+                outcome = String(resolved.error.code)
+                reason = message
+                answer = Answer(status: 500, contentType: transportVersion.contentType,
+                    body: resolved.versionMismatchMessage(version: transportVersion, namespace: contract.namespace))
+                finish()
+                return answer
+            } catch {
+                throw StarFault(StarFault.validationFailed, error.message)
+            }
+            operation = JobnetOperation(rawValue: envelope.body.localName)
+            let request = try typedRequest(envelope, document: document, call: call)
+            operation = request.operation
+            cpr = try citizen(envelope, call: call, operation: request.operation)
+            let context = OperationContext(cpr: cpr, planner: planner, mappings: mappings, now: clock(), notes: notes)
+            // TaskLocal.withValue rethrows untyped: carry the typed outcome out as a Result.
+            let result = await PlannerCallRecorder.$current.withValue(recorder) { () async -> Result<JobnetResponse, StarFault> in
+                do throws(StarFault) { return .success(try await Self.dispatch(request, context: context)) } catch { return .failure(error) }
+            }
+            let response = try result.get()
+            let body = SOAPMessageWriter.envelope(version: envelope.version, payloadNamespace: contract.namespace) { writer in
+                response.write(for: request.operation, to: &writer)
+            }
+            answer = Answer(status: 200, contentType: envelope.version.contentType, body: body)
+        } catch {
+            let resolved = mappings.catalogue.resolve(error, for: operation)
+            outcome = String(resolved.error.code)
+            reason = error.reason
+            if let strayed = resolved.strayed {
+                reason = "code \(strayed) is not on \(operation?.rawValue ?? "?")'s list (a gateway defect), answered 9303: \(error.reason)"
+            }
+            answer = Answer(status: 500, contentType: transportVersion.contentType,
+                body: resolved.faultMessage(version: transportVersion, namespace: contract.namespace))
+        }
+        finish()
+        return answer
+
+        func finish() {
+            log.write(MappingLogRecord(
+                time: clock(), correlationId: call.correlationId, operation: operation?.rawValue ?? call.urlOperation ?? "unknown",
+                citizen: cpr?.masked, plannerCalls: recorder.records, decisions: notes.notes, outcome: outcome,
+                reason: reason, milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000))
+        }
+    }
+
+    // MARK: - The steps, in order
+
+    /// Safe parse: no DTD, no entities, no network, bounded size and depth.
+    func parse(_ body: [UInt8]) throws(StarFault) -> ParsedXMLDocument {
+        do {
+            return try parser.parse(body)
+        } catch {
+            throw StarFault(StarFault.validationFailed, "XML refused: \(error.message)")
+        }
+    }
+
+    /// The body element, schema-validated, mapped to a typed request.
+    func typedRequest(_ envelope: SOAPEnvelope, document: ParsedXMLDocument, call: Call) throws(StarFault) -> JobnetRequest {
+        guard envelope.body.namespace == contract.namespace, let operation = JobnetOperation(rawValue: envelope.body.localName) else {
+            throw StarFault(StarFault.validationFailed,
+                "unknown operation {\(envelope.body.namespace ?? "")}\(envelope.body.localName)")
+        }
+        if let urlOperation = call.urlOperation, urlOperation != operation.rawValue {
+            throw StarFault(StarFault.validationFailed, "the URL names \(urlOperation) but the body is \(operation.rawValue)")
+        }
+        let problems = contract.validator.validate(document, elementAt: envelope.bodyPath)
+        guard problems.isEmpty else {
+            throw StarFault(StarFault.validationFailed, "schema: \(problems.joined(separator: "; "))")
+        }
+        return try JobnetRequest(body: envelope.body, namespace: contract.namespace, urlIdentifier: call.urlIdentifier)
+    }
+
+    /// The CPR from the SOAP header or the `x-civilregistrationIdentifier` HTTP header; both must agree.
+    func citizen(_ envelope: SOAPEnvelope, call: Call, operation: JobnetOperation) throws(StarFault) -> CPR? {
+        let blocks = envelope.headers("PersonCivilRegistrationIdentifier", namespace: contract.namespace)
+        guard blocks.count <= 1 else { throw StarFault(StarFault.validationFailed, "more than one CPR header") }
+        let fromSOAP = blocks.first.map { $0.block.text.trimmingXMLWhitespace() }
+        let fromHTTP = call.cprHeader?.trimmingXMLWhitespace()
+        if let fromSOAP, let fromHTTP, fromSOAP != fromHTTP {
+            throw StarFault(StarFault.validationFailed, "the SOAP header's CPR and the HTTP header's CPR disagree")
+        }
+        guard let text = fromSOAP ?? fromHTTP else {
+            // StraksbookOgTilmeld carries the CPR in its body.
+            if operation == .straksbookOgTilmeld { return nil }
+            throw StarFault(StarFault.validationFailed, "no CPR: neither a PersonCivilRegistrationIdentifier header nor x-civilregistrationIdentifier")
+        }
+        guard let cpr = CPR(text) else {
+            throw StarFault(StarFault.validationFailed, "the CPR does not match PersonCivilRegistrationIdentifierType")
+        }
+        return cpr
+    }
+
+    /// Hands the typed request to its operation.
+    static func dispatch(_ request: JobnetRequest, context: OperationContext) async throws(StarFault) -> JobnetResponse {
+        switch request {
+        case .getBorgerstatus:
+            return .borgerstatus(try await GetBorgerstatus.handle(context))
+        case .getSelvbookingMoedetilbud:
+            return .moedetilbud(try await GetSelvbookingMoedetilbud.handle(context))
+        case .notImplemented(let operation):
+            throw StarFault(StarFault.notImplemented, "\(operation.rawValue) is not implemented yet")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Jobnet
+
+/// What Jobnet needs to know about a Planner offer that Planner does not say (Mappings/offers.yaml).
+///
+/// Every field is optional in the file: what an offer's entry leaves out comes from `defaults`.
+public struct OfferMapping: Sendable, Equatable {
+    public var interviewTypeIdentifier: Int
+    /// Joint (fælles) or individual meeting.
+    public var joint: Bool
+    /// Names of the samtaleformer (keys of code-lists.yaml `samtaleformer`).
+    public var samtaleformer: [String]
+    public var durationMinutes: Int
+    public var location: InterviewLocation?
+    public var allowChoiceOfSupervisor: Bool
+    public var rebooking: Policy
+    public var cancellation: Policy
+    /// Offered for immediate booking (GetStraksbookingMoedetider / StraksbookOgTilmeld).
+    public var immediate: Bool
+    /// Citizens who may book this offer must book it immediately (GetBorgerstatus's StraksbookingPaakraevet).
+    public var immediateRequired: Bool
+    /// A booking deadline Jobnet shows in GetBorgerstatus's Frister, if the offer carries one.
+    public var deadline: Deadline?
+    /// The caseworkers (Planner resource ids) the offer allows; empty means every mapped caseworker.
+    public var caseworkers: [String]
+    public var compulsoryAttendance: Bool
+    /// Where the entry came from: the offer's own entry, or the defaults.
+    public var source: Source
+
+    public enum Source: String, Sendable { case offer, defaults }
+
+    /// Whether the citizen may rebook or cancel, and until how many hours before the start.
+    public struct Policy: Sendable, Equatable {
+        public var possible: Bool
+        public var deadlineHours: Int?
+    }
+
+    /// `Frist`: the citizen must book within `bookWithinDays` and hold the meeting within `holdWithinDays`.
+    public struct Deadline: Sendable, Equatable {
+        public var status: Int
+        public var bookWithinDays: Int
+        public var holdWithinDays: Int
+    }
+}
+
+/// A Planner resource as Jobnet sees it: a caseworker with a numeric id and an RID (Mappings/caseworkers.yaml).
+public struct CaseworkerMapping: Sendable, Equatable {
+    /// The numeric id used in the timeslot list's CaseWorkerID.
+    public var numericId: Int
+    public var caseWorker: CaseWorker
+}
+
+/// The code-list ids STAR does not publish, as settings (Mappings/code-lists.yaml).
+public struct CodeLists: Sendable, Equatable {
+    /// samtaleform name → InterviewContactTypeIdentifier.
+    public var samtaleformer: [String: Int]
+    public var moedeGruppeIndividual: Int
+    public var moedeGruppeJoint: Int
+    public var bookingOriginatorOrganisationCode: Int
+    public var bookingOriginatorOrganisationType: Int
+}

@@ -1,0 +1,59 @@
+import CopenhagenTime
+import Foundation
+import Jobnet
+import Planner
+
+/// MT – GetSelvbookingMoedetilbud (digest §4.2): the offers the citizen may book online.
+///
+/// Planner calls, in order: PersonByCpr → GetMicrositeCategories → BookingOptions (joint meetings
+/// only, over the search window, for FirstTimeslot/LastTimeslot, which STAR requires for them).
+/// STAR codes: 8111 unknown CPR; 4769 / 9018 / 9303 / 9329 for Planner trouble.
+enum GetSelvbookingMoedetilbud {
+    /// How far ahead a joint meeting's sessions are looked for.
+    static let jointSearchDays = 31
+
+    static func handle(_ context: OperationContext) async throws(StarFault) -> [Moedetilbud] {
+        let person = try await context.citizen(unknownCode: StarFault.unknownCPRLookup)
+        let offers = try await context.bookableOffers(for: person)
+        var result: [Moedetilbud] = []
+        for offer in offers {
+            let mapping = context.mappings.offer(offer.id)
+            var first: Date?
+            var last: Date?
+            if mapping.joint {
+                let window = (start: context.now, end: CopenhagenTime.adding(days: jointSearchDays, to: context.now))
+                let options = try await context.planner { (client) throws(PlannerError) in
+                    try await client.bookingOptions(
+                        personId: person.personStatusId, offerId: offer.id, start: window.start, end: window.end)
+                }
+                guard let earliest = options.map(\.dateTime).min(), let latest = options.map(\.dateTime).max() else {
+                    context.notes.add("joint offer \(offer.id.uuidString.lowercased()) left out: no sessions in \(jointSearchDays) days")
+                    continue
+                }
+                first = earliest
+                last = latest
+            }
+            result.append(Moedetilbud(
+                id: offer.id.uuidString.lowercased(),
+                interviewTypeIdentifier: mapping.interviewTypeIdentifier,
+                interviewFormTypeIdentifier: mapping.joint
+                    ? context.mappings.codeLists.moedeGruppeJoint : context.mappings.codeLists.moedeGruppeIndividual,
+                samtaleformer: mapping.samtaleformer.compactMap { context.mappings.codeLists.samtaleformer[$0] },
+                location: mapping.location,
+                meetingDurationMinutes: mapping.durationMinutes,
+                firstTimeslot: first, lastTimeslot: last,
+                allowChoiceOfSupervisor: mapping.allowChoiceOfSupervisor && !mapping.joint,
+                meetingTitle: offer.title,
+                meetingDescription: offer.description.isEmpty ? nil : offer.description,
+                supervisors: mapping.allowChoiceOfSupervisor && !mapping.joint ? allowedCaseworkers(mapping, context) : []))
+        }
+        return result
+    }
+
+    /// The caseworkers an offer allows, as the mappings name them.
+    static func allowedCaseworkers(_ mapping: OfferMapping, _ context: OperationContext) -> [CaseWorker] {
+        let all = context.mappings.caseworkers
+        let ids = mapping.caseworkers.isEmpty ? all.keys.sorted() : mapping.caseworkers
+        return ids.compactMap { all[$0] }.sorted { $0.numericId < $1.numericId }.map(\.caseWorker)
+    }
+}

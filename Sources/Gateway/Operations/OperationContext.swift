@@ -1,0 +1,67 @@
+import Foundation
+import Jobnet
+import Planner
+
+/// What an operation works with: the citizen's CPR, Planner, the mappings, the clock, and the
+/// mapping log's notes for this call.
+public struct OperationContext: Sendable {
+    public var cpr: CPR?
+    public var planner: PlannerClient
+    public var mappings: GatewayMappings
+    public var now: Date
+    public var notes: MappingNotes
+
+    /// Calls Planner, turning any failure the operation does not handle itself into its STAR fault.
+    func planner<T: Sendable>(_ body: (PlannerClient) async throws(PlannerError) -> T) async throws(StarFault) -> T {
+        do {
+            return try await body(planner)
+        } catch {
+            throw error.starFault
+        }
+    }
+
+    /// PersonByCpr: the citizen behind the header's CPR, or `unknownCode` when Planner does not know them.
+    func citizen(unknownCode: Int) async throws(StarFault) -> PlannerPerson {
+        guard let cpr else { throw StarFault(StarFault.validationFailed, "no CPR in the request") }
+        guard let person = try await planner({ (client) throws(PlannerError) in try await client.personByCpr(cpr.digits) }) else {
+            throw StarFault(unknownCode, "Planner does not know the CPR (PersonByCpr 404)")
+        }
+        return person
+    }
+
+    /// GetMicrositeCategories, flattened to the booking offers that have not expired.
+    func bookableOffers(for person: PlannerPerson) async throws(StarFault) -> [PlannerCategoryOffer] {
+        let tree = try await planner { (client) throws(PlannerError) in
+            try await client.micrositeCategories(personStatusId: person.personStatusId)
+        }
+        let now = self.now
+        let offers = tree.flatMap(\.bookingOffers).filter { offer in
+            guard let expiry = offer.expiryDate else { return true }
+            return expiry > now
+        }
+        for offer in offers {
+            notes.add("offer \(offer.id.uuidString.lowercased()) mapped by \(mappings.offer(offer.id).source.rawValue)")
+        }
+        return offers
+    }
+}
+
+/// The mapping decisions that matter, collected for the call's mapping-log record.
+public final class MappingNotes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+
+    public init() {}
+
+    public func add(_ note: String) {
+        lock.lock()
+        storage.append(note)
+        lock.unlock()
+    }
+
+    public var notes: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}

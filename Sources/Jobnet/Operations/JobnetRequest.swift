@@ -1,0 +1,21 @@
+/// A JCSS v10 request after validation, as typed values: what an operation is handed.
+public enum JobnetRequest: Sendable, Equatable {
+    case getBorgerstatus
+    case getSelvbookingMoedetilbud
+    /// An operation whose typed request is not built yet: it is answered "not implemented".
+    case notImplemented(JobnetOperation)
+
+    public var operation: JobnetOperation {
+        switch self {
+        case .getBorgerstatus: .getBorgerstatus
+        case .getSelvbookingMoedetilbud: .getSelvbookingMoedetilbud
+        case .notImplemented(let operation): operation
+        }
+    }
+}
+
+/// A JCSS v10 response as typed values, before it is written as XML.
+public enum JobnetResponse: Sendable, Equatable {
+    case borgerstatus(Borgerstatus)
+    case moedetilbud([Moedetilbud])
+}

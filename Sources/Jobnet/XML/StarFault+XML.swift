@@ -1,0 +1,32 @@
+import SOAP
+
+extension ResolvedStarError {
+    /// The SOAP fault for this error: HTTP 500, faultcode Client or Server, the English text as the
+    /// faultstring, and `Fejl` (Fejlkode, NyFejlkode, Fejltekst, Beskrivelse) as the detail.
+    public func faultMessage(version: SOAPVersion, namespace: String) -> [UInt8] {
+        SOAPMessageWriter.fault(
+            version: version, payloadNamespace: namespace,
+            code: error.side == .client ? .client : .server, reason: error.english
+        ) { writer in
+            writeDetail(to: &writer)
+        }
+    }
+
+    /// A VersionMismatch fault, still carrying Fejlkode 1014 in its detail.
+    public func versionMismatchMessage(version: SOAPVersion, namespace: String) -> [UInt8] {
+        SOAPMessageWriter.fault(
+            version: version, payloadNamespace: namespace, code: .versionMismatch, reason: error.english
+        ) { writer in
+            writeDetail(to: &writer)
+        }
+    }
+
+    private func writeDetail(to writer: inout XMLWriter) {
+        writer.open("tns:Fejl")
+        writer.element("tns:Fejlkode", String(error.code))
+        if let newCode { writer.element("tns:NyFejlkode", String(newCode)) }
+        writer.element("tns:Fejltekst", error.danish)
+        writer.element("tns:Beskrivelse", error.english)
+        writer.close("tns:Fejl")
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// What one Planner call did, for the mapping log and the metrics: never a CPR, never a body.
+public struct PlannerCallRecord: Sendable, Equatable {
+    public var operation: PlannerOperation
+    public var route: String
+    /// The HTTP status, or nil when no answer came.
+    public var status: Int?
+    public var milliseconds: Double
+    public var failureClass: String?
+}
+
+/// Collects the Planner calls made on behalf of one Jobnet call.
+///
+/// It travels as a task-local value, so the client records into whichever Jobnet call is running
+/// without that call's id being threaded through every signature.
+public final class PlannerCallRecorder: @unchecked Sendable {
+    @TaskLocal public static var current: PlannerCallRecorder?
+
+    private let lock = NSLock()
+    private var storage: [PlannerCallRecord] = []
+
+    public init() {}
+
+    public var records: [PlannerCallRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+
+    func record(_ record: PlannerCallRecord) {
+        lock.lock()
+        storage.append(record)
+        lock.unlock()
+    }
+}

@@ -1,0 +1,220 @@
+import CopenhagenTime
+import Foundation
+
+/// Planner.External.Api as typed async calls, on the libcurl transport.
+///
+/// Each method builds its request from the route table, sends it, and classifies the answer in
+/// `classify`, the one place where HTTP statuses and bodies become `PlannerError`s.
+public struct PlannerClient: Sendable {
+    public struct Configuration: Sendable, Equatable {
+        /// e.g. `https://preprod.workforce-planner.dk/Planner.External.Api/`
+        public var baseURL: String
+        public var rootDepartmentId: UUID?
+        public var micrositeId: UUID?
+        public var routes: PlannerRoutes
+
+        public init(baseURL: String, rootDepartmentId: UUID?, micrositeId: UUID?, routes: PlannerRoutes = PlannerRoutes()) {
+            self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            self.rootDepartmentId = rootDepartmentId
+            self.micrositeId = micrositeId
+            self.routes = routes
+        }
+    }
+
+    public let configuration: Configuration
+    let transport: CurlTransport
+
+    public init(configuration: Configuration, transport: CurlTransport) {
+        self.configuration = configuration
+        self.transport = transport
+    }
+
+    // MARK: - The nine operations
+
+    /// PersonByCpr. Returns nil when Planner does not know the CPR (404). The CPR travels only in the body.
+    public func personByCpr(_ cprDigits: String) async throws(PlannerError) -> PlannerPerson? {
+        var body = JSONBody()
+        body.set("DepartmentId", try rootDepartmentId())
+        body.set("Cpr", cprDigits)
+        do {
+            return try PlannerPerson(json: try await call(.personByCpr, body: body))
+        } catch .notFound {
+            return nil
+        }
+    }
+
+    /// GetMicrositeCategories: the category tree for the citizen on the configured microsite.
+    public func micrositeCategories(personStatusId: UUID) async throws(PlannerError) -> [PlannerCategoryOffer] {
+        guard let micrositeId = configuration.micrositeId else { throw .configurationMissing("MicrositeId") }
+        let json = try await call(.getMicrositeCategories, query: [
+            ("personStatusId", personStatusId.plannerString), ("micrositeId", micrositeId.plannerString),
+        ])
+        return try Self.array(json, context: "GetMicrositeCategories").map { (item) throws(PlannerError) in
+            try PlannerCategoryOffer(json: item)
+        }
+    }
+
+    /// BookingOptions: free start times for an offer in a window.
+    public func bookingOptions(personId: UUID, offerId: UUID, start: Date, end: Date) async throws(PlannerError)
+        -> [PlannerBookingOption]
+    {
+        let json = try await call(.bookingOptions, query: [
+            ("personId", personId.plannerString), ("offerId", offerId.plannerString),
+            ("startTime", CopenhagenTime.local(start)), ("endTime", CopenhagenTime.local(end)),
+        ])
+        return try Self.array(json, context: "BookingOptions").map { (item) throws(PlannerError) in
+            try PlannerBookingOption(json: item)
+        }
+    }
+
+    /// CreateBookingReservation: returns the reservation (booking) id.
+    public func createBookingReservation(_ request: PlannerReservationRequest) async throws(PlannerError) -> UUID {
+        var body = JSONBody()
+        body.set("OfferId", request.offerId)
+        body.set("StartDateTime", request.startDateTime)
+        body.set("ResourceId", request.resourceId)
+        body.set("PersonId", request.personId)
+        body.set("RootDepartmentId", try rootDepartmentId())
+        let json = try await call(.createBookingReservation, body: body)
+        if let text = json as? String, let id = UUID(uuidString: text) { return id }
+        if let object = try? JSONObject(json, context: "CreateBookingReservation"),
+            let id = object.optionalUUID("TaskPersonStatusLink") ?? object.optionalUUID("BookingId")
+        {
+            return id
+        }
+        throw .invalidResponse("CreateBookingReservation: no reservation id in the answer")
+    }
+
+    /// MakeBooking: returns the new booking's id.
+    public func makeBooking(_ request: PlannerMakeBookingRequest) async throws(PlannerError) -> UUID {
+        var body = JSONBody()
+        body.set("PersonId", request.personId)
+        body.set("OfferId", request.offerId)
+        body.set("StartTime", request.startTime)
+        body.set("RootDepartmentId", try rootDepartmentId())
+        body.set("IsImmediateBooking", request.isImmediateBooking)
+        let object = try JSONObject(try await call(.makeBooking, body: body), context: "NewBookingIdResponse")
+        return try object.uuid("BookingId")
+    }
+
+    /// CancelBooking (204).
+    public func cancelBooking(bookingId: UUID, personStatusId: UUID) async throws(PlannerError) {
+        var body = JSONBody()
+        body.set("BookingId", bookingId)
+        body.set("PersonStatusId", personStatusId)
+        body.set("RootDepartmentId", try rootDepartmentId())
+        _ = try await call(.cancelBooking, body: body)
+    }
+
+    /// ConfirmBookingReservation (204): only bookings in status 6 can be confirmed.
+    public func confirmBookingReservation(bookingId: UUID, personStatusId: UUID) async throws(PlannerError) {
+        var body = JSONBody()
+        body.set("BookingId", bookingId)
+        body.set("PersonStatusId", personStatusId)
+        _ = try await call(.confirmBookingReservation, body: body)
+    }
+
+    /// GetBookings: the citizen's future active bookings.
+    public func bookings(personStatusId: UUID) async throws(PlannerError) -> [PlannerBooking] {
+        let json = try await call(.getBookings, query: [
+            ("personStatusId", personStatusId.plannerString), ("rootDepartmentId", try rootDepartmentId().plannerString),
+        ])
+        return try Self.array(json, context: "GetBookings").map { (item) throws(PlannerError) in
+            try PlannerBooking(json: item)
+        }
+    }
+
+    /// SetCitizenInformations (UpdateNotificationConsent, 204).
+    public func setCitizenInformations(personId: UUID, information: PlannerCitizenInformation) async throws(PlannerError) {
+        var light = JSONBody()
+        light.set("EmailAddress", information.emailAddress)
+        light.set("MobileNumber", information.mobileNumber)
+        light.set("AllowTextNotification", information.allowTextNotification)
+        light.set("AllowEmailNotification", information.allowEmailNotification)
+        var body = JSONBody()
+        body.set("PersonId", personId)
+        body.set("RootDepartmentId", try rootDepartmentId())
+        body.set("CitizenInformationLightExternalDto", light)
+        _ = try await call(.setCitizenInformations, body: body)
+    }
+
+    // MARK: - One call, classified
+
+    private func rootDepartmentId() throws(PlannerError) -> UUID {
+        guard let id = configuration.rootDepartmentId else { throw .configurationMissing("RootDepartmentId") }
+        return id
+    }
+
+    private static func array(_ json: Any, context: String) throws(PlannerError) -> [Any] {
+        guard let array = json as? [Any] else { throw .invalidResponse("\(context): expected a JSON array") }
+        return array
+    }
+
+    /// Sends one request and returns the parsed JSON of a 200 answer (NSNull for 204).
+    private func call(_ operation: PlannerOperation, query: [(String, String)] = [], body: JSONBody? = nil)
+        async throws(PlannerError) -> Any
+    {
+        guard let route = configuration.routes[operation] else { throw .configurationMissing("route for \(operation.rawValue)") }
+        var url = configuration.baseURL + route.path
+        if !query.isEmpty {
+            url += "?" + query.map { "\($0.0)=\($0.1.urlQueryEncoded)" }.joined(separator: "&")
+        }
+        let started = DispatchTime.now().uptimeNanoseconds
+        var status: Int?
+        var failure: PlannerError?
+        defer {
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            PlannerCallRecorder.current?.record(PlannerCallRecord(
+                operation: operation, route: "\(route.method.rawValue) \(route.path)", status: status,
+                milliseconds: milliseconds, failureClass: failure?.failureClass))
+        }
+        do {
+            let response = try await transport.perform(
+                HTTPExchangeRequest(method: route.method, url: url, body: route.method == .post ? (body ?? JSONBody()).bytes : nil))
+            status = response.status
+            return try Self.classify(response, operation: operation)
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
+    /// The one place a Planner answer is classified.
+    static func classify(_ response: HTTPExchangeResponse, operation: PlannerOperation) throws(PlannerError) -> Any {
+        switch response.status {
+        case 200:
+            return try JSONObject.parse(response.body, context: operation.rawValue)
+        case 201, 204:
+            return NSNull()
+        case 400:
+            throw .rejected(message: Self.message(response.body))
+        case 404:
+            throw .notFound
+        case 409:
+            throw .conflict(message: Self.message(response.body))
+        case 500...599:
+            throw .serverError(status: response.status, message: Self.message(response.body))
+        default:
+            throw .unexpectedStatus(response.status)
+        }
+    }
+
+    /// ASP.NET's `{"Message": "..."}`, cut short: it is for the log, never for Jobnet.
+    private static func message(_ body: [UInt8]) -> String? {
+        guard let json = try? JSONObject(try? JSONObject.parse(body, context: "error"), context: "error") else { return nil }
+        return json.optionalString("Message").map { String($0.prefix(200)) }
+    }
+}
+
+extension UUID {
+    /// Planner's GUID spelling: lower case.
+    var plannerString: String { uuidString.lowercased() }
+}
+
+extension String {
+    var urlQueryEncoded: String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return addingPercentEncoding(withAllowedCharacters: allowed) ?? self
+    }
+}

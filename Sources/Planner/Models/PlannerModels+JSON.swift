@@ -1,0 +1,70 @@
+import Foundation
+
+extension PlannerPerson {
+    init(json: Any) throws(PlannerError) {
+        let object = try JSONObject(json, context: "PersonResponseDto")
+        personStatusId = try object.uuid("PersonStatusId")
+        departmentId = object.optionalUUID("DepartmentId")
+        firstName = try object.string("FirstName")
+        lastName = try object.string("LastName")
+        emailAddress = object.optionalString("EmailAddress")
+        mobileNumber = object.optionalString("MobileNumber")
+        allowEmailNotification = object.raw("AllowEmailNotification") as? Bool
+        allowTextNotification = object.raw("AllowTextNotification") as? Bool
+    }
+}
+
+extension PlannerCategoryOffer {
+    init(json: Any, depth: Int = 0) throws(PlannerError) {
+        guard depth < 32 else { throw .invalidResponse("CategoryOfferExternalDto: categories nest too deep") }
+        let object = try JSONObject(json, context: "CategoryOfferExternalDto")
+        id = try object.uuid("Id")
+        parentId = object.optionalUUID("ParentId")
+        title = try object.string("Title")
+        description = object.optionalString("Description") ?? ""
+        informationText = object.optionalString("InformationText") ?? ""
+        expiryDate = object.optionalDate("ExipryDate") ?? object.optionalDate("ExpiryDate")
+        let type = try object.int("Type")
+        guard let kind = Kind(rawValue: type) else { throw .invalidResponse("CategoryOfferExternalDto: Type \(type) is unknown") }
+        self.kind = kind
+        showCaseWorkerName = try object.bool("ShowCaseWorkerName", default: false)
+        var children: [PlannerCategoryOffer] = []
+        for child in object.array("CategoryOfferExternalDto") + object.array("Children") {
+            children.append(try PlannerCategoryOffer(json: child, depth: depth + 1))
+        }
+        self.children = children
+    }
+}
+
+extension PlannerBookingOption {
+    init(json: Any) throws(PlannerError) {
+        let object = try JSONObject(json, context: "BookingOptions")
+        dateTime = try object.date("DateTime")
+        var resourceIds: [UUID] = []
+        for case let text as String in object.array("ResourceIds") {
+            guard let id = UUID(uuidString: text) else { throw .invalidResponse("BookingOptions: ResourceIds holds a non-GUID") }
+            resourceIds.append(id)
+        }
+        self.resourceIds = resourceIds
+        taskId = object.optionalString("TaskId")
+    }
+}
+
+extension PlannerBooking {
+    init(json: Any) throws(PlannerError) {
+        let object = try JSONObject(json, context: "BookingListItemDto")
+        id = try object.uuid("Id")
+        title = try object.string("Title")
+        startTime = try object.date("StartTime")
+        endTime = try object.date("EndTime")
+        let statusValue = try object.int("Status")
+        guard let status = Status(rawValue: statusValue) else {
+            throw .invalidResponse("BookingListItemDto: Status \(statusValue) is unknown")
+        }
+        self.status = status
+        description = object.optionalString("Description") ?? ""
+        resourceDisplayName = object.optionalString("ResourceDisplayName") ?? ""
+        showCaseWorkerName = try object.bool("ShowCaseWorkerName", default: false)
+        isRecurring = try object.bool("IsRecurring", default: false)
+    }
+}

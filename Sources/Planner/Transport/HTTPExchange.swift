@@ -1,0 +1,45 @@
+/// One HTTP request to Planner and its outcome, as the transport sees them.
+public struct HTTPExchangeRequest: Sendable {
+    public var method: PlannerRoute.Method
+    public var url: String
+    public var body: [UInt8]?
+
+    public init(method: PlannerRoute.Method, url: String, body: [UInt8]?) {
+        self.method = method
+        self.url = url
+        self.body = body
+    }
+}
+
+public struct HTTPExchangeResponse: Sendable {
+    public var status: Int
+    public var body: [UInt8]
+}
+
+/// TLS and timeouts towards Planner.
+public struct PlannerTransportSettings: Sendable, Equatable {
+    /// FOCES client certificate: a PEM file (with `clientKey`) or a PKCS#12 bundle (`.p12`/`.pfx`).
+    public var clientCertificate: String?
+    public var clientKey: String?
+    public var clientKeyPassword: String?
+    /// CA bundle (PEM) that Planner's server certificate must chain to.
+    public var caBundle: String?
+    public var connectTimeoutMilliseconds: Int
+    public var totalTimeoutMilliseconds: Int
+    /// How many transfers may run at once (each worker thread keeps its own connections alive).
+    public var workers: Int
+
+    public init(
+        clientCertificate: String? = nil, clientKey: String? = nil, clientKeyPassword: String? = nil,
+        caBundle: String? = nil, connectTimeoutMilliseconds: Int = 2_000, totalTimeoutMilliseconds: Int = 10_000,
+        workers: Int = 8
+    ) {
+        self.clientCertificate = clientCertificate
+        self.clientKey = clientKey
+        self.clientKeyPassword = clientKeyPassword
+        self.caBundle = caBundle
+        self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
+        self.totalTimeoutMilliseconds = totalTimeoutMilliseconds
+        self.workers = workers
+    }
+}

@@ -1,0 +1,71 @@
+/// Writes outgoing SOAP envelopes: a response body or a fault.
+public enum SOAPMessageWriter {
+    /// An envelope whose body is written by `body`; `payloadNamespace` is declared on the Envelope
+    /// with the prefix `tns`, so the body can use `tns:` names throughout.
+    public static func envelope(
+        version: SOAPVersion, payloadNamespace: String, body: (inout XMLWriter) -> Void
+    ) -> [UInt8] {
+        var writer = XMLWriter()
+        writer.open("soap:Envelope", declaring: [("soap", version.envelopeNamespace), ("tns", payloadNamespace)])
+        writer.open("soap:Body")
+        body(&writer)
+        writer.close("soap:Body")
+        writer.close("soap:Envelope")
+        return writer.bytes
+    }
+
+    /// A SOAP fault in the vocabulary of `version`. `detail` writes the content of the detail element.
+    public static func fault(
+        version: SOAPVersion, payloadNamespace: String, code: SOAPFaultCode, reason: String,
+        detail: (inout XMLWriter) -> Void
+    ) -> [UInt8] {
+        envelope(version: version, payloadNamespace: payloadNamespace) { writer in
+            writer.open("soap:Fault")
+            switch version {
+            case .soap11:
+                writer.element("faultcode", "soap:\(code.soap11Name)")
+                writer.element("faultstring", reason)
+                writer.open("detail")
+                detail(&writer)
+                writer.close("detail")
+            case .soap12:
+                writer.open("soap:Code")
+                writer.element("soap:Value", "soap:\(code.soap12Name)")
+                writer.close("soap:Code")
+                writer.open("soap:Reason")
+                writer.append("<soap:Text xml:lang=\"en\">")
+                writer.appendEscaped(reason, attribute: false)
+                writer.append("</soap:Text>")
+                writer.close("soap:Reason")
+                writer.open("soap:Detail")
+                detail(&writer)
+                writer.close("soap:Detail")
+            }
+            writer.close("soap:Fault")
+        }
+    }
+}
+
+/// Who is at fault: the caller (Client/Sender), the gateway or Planner (Server/Receiver), or the
+/// envelope's version.
+public enum SOAPFaultCode: Sendable, Equatable {
+    case client
+    case server
+    case versionMismatch
+
+    var soap11Name: String {
+        switch self {
+        case .client: "Client"
+        case .server: "Server"
+        case .versionMismatch: "VersionMismatch"
+        }
+    }
+
+    var soap12Name: String {
+        switch self {
+        case .client: "Sender"
+        case .server: "Receiver"
+        case .versionMismatch: "VersionMismatch"
+        }
+    }
+}
