@@ -60,8 +60,8 @@ struct Serve: AsyncParsableCommand {
         let planner = simulator == nil ? configuration.plannerURL : "the embedded simulator (demo data)"
         let host = configuration.host
         try await server.run { port in
-            print("jobnet-gateway serving on http://\(host):\(port)/JobnetCitizenStatusService, Planner: \(planner)")
-            fflush(stdout)
+            let line = "jobnet-gateway serving on http://\(host):\(port)/JobnetCitizenStatusService, Planner: \(planner)\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
         }
         await simulator?.stop()
     }

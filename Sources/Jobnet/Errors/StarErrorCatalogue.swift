@@ -56,7 +56,8 @@ public struct StarErrorCatalogue: Sendable {
             allowed[operation] = codes.union(added)
             var operationNewCodes: [Int: Int] = [:]
             for (key, value) in (entry["new"] as? [AnyHashable: Any]) ?? [:] {
-                guard let code = key.base as? Int, let newCode = value as? Int else {
+                // Yams may hand a key back as Int or as its text.
+                guard let code = (key.base as? Int) ?? Int("\(key.base)"), let newCode = value as? Int else {
                     throw MappingFileError(file: file, line: Self.line(of: operation.rawValue, in: yaml),
                         message: "operations.\(operation.rawValue).new maps codes to codes")
                 }
