@@ -76,6 +76,7 @@ let package = Package(
                 "Gateway", "PlannerSimulator", "SOAP", "Jobnet", "Planner", "CopenhagenTime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),

@@ -114,7 +114,7 @@ public struct SOAPEndpoint: Sendable {
             log.write(MappingLogRecord(
                 time: clock(), correlationId: call.correlationId, operation: operation?.rawValue ?? call.urlOperation ?? "unknown",
                 citizen: cpr?.masked, plannerCalls: recorder.records, decisions: notes.notes, outcome: outcome,
-                reason: reason, milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000))
+                reason: reason.map(LogRedaction.scrub), milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000))
         }
     }
 
@@ -164,6 +164,15 @@ public struct SOAPEndpoint: Sendable {
         }
         return cpr
     }
+
+    /// The STAR codes each operation can answer with: the endpoint's 1014 for every operation, plus
+    /// what the operation's own rules raise. A test holds these against Mappings/star-errors.yaml.
+    public static let starCodes: [JobnetOperation: [Int]] = {
+        var codes = Dictionary(uniqueKeysWithValues: JobnetOperation.allCases.map { ($0, [StarFault.validationFailed]) })
+        codes[.getBorgerstatus]! += GetBorgerstatus.starCodes
+        codes[.getSelvbookingMoedetilbud]! += GetSelvbookingMoedetilbud.starCodes
+        return codes
+    }()
 
     /// Hands the typed request to its operation.
     static func dispatch(_ request: JobnetRequest, context: OperationContext) async throws(StarFault) -> JobnetResponse {

@@ -15,6 +15,8 @@ import Planner
 ///   dated from today (the earliest when several offers share a type).
 /// - StraksbookingPaakraevet: one of those offers is mapped `immediateRequired`.
 enum GetBorgerstatus {
+    /// The STAR codes this operation raises, in the order of the comment above.
+    static let starCodes = [StarFault.unknownCPR] + PlannerError.starCodes
     static func handle(_ context: OperationContext) async throws(StarFault) -> Borgerstatus {
         let person = try await context.citizen(unknownCode: StarFault.unknownCPR)
         let offers = try await context.bookableOffers(for: person)

@@ -9,6 +9,8 @@ import Planner
 /// only, over the search window, for FirstTimeslot/LastTimeslot, which STAR requires for them).
 /// STAR codes: 8111 unknown CPR; 4769 / 9018 / 9303 / 9329 for Planner trouble.
 enum GetSelvbookingMoedetilbud {
+    /// The STAR codes this operation raises, in the order of the comment above.
+    static let starCodes = [StarFault.unknownCPRLookup] + PlannerError.starCodes
     /// How far ahead a joint meeting's sessions are looked for.
     static let jointSearchDays = 31
 

@@ -2,6 +2,12 @@ import Jobnet
 import Planner
 
 extension PlannerError {
+    /// Every code `starFault` can give.
+    static let starCodes = [
+        StarFault.noContactWithPlanner, StarFault.configurationMissing, StarFault.plannerServerError,
+        StarFault.plannerContractViolated,
+    ]
+
     /// The STAR code for a Planner failure that no operation rule interprets for itself: the one
     /// place where Planner trouble becomes STAR's 4769, 9018, 9303 or 9329.
     var starFault: StarFault {

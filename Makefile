@@ -1,0 +1,49 @@
+# jobnet-gateway: `make run` serves on 127.0.0.1:8080 with the embedded Planner simulator;
+# `make test` runs the whole suite. Both install what they need (Debian packages, a Python venv
+# for zeep under .build-tools/) only when it is missing.
+
+SWIFT        ?= swift
+TOOLS        := .build-tools
+VENV         := $(TOOLS)/venv
+SYSTEM_PKGS  := libxml2-dev libcurl4-openssl-dev pkg-config
+TEST_PKGS    := libxml2-utils openssl
+
+.PHONY: all build run test deps test-deps clean check-mappings
+
+all: build
+
+## Install the C libraries the SwiftPM system-library targets link, when missing.
+deps:
+	@missing=""; for p in $(SYSTEM_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+## Test tools: xmllint and openssl from Debian, zeep in a venv.
+test-deps: deps
+	@missing=""; for p in $(TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@if [ ! -x $(VENV)/bin/python ] || ! $(VENV)/bin/python -c 'import zeep' 2>/dev/null; then \
+	  echo "installing zeep into $(VENV)"; \
+	  python3 -m venv $(VENV) && $(VENV)/bin/pip install -q zeep; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(SWIFT) run jobnet-gateway serve --host 127.0.0.1 --port 8080 --planner sim
+
+check-mappings: build
+	$(SWIFT) run jobnet-gateway check-mappings --mappings Mappings
+
+test: test-deps
+	xmllint --noout Wsdl/JobnetCitizenStatusService.xsd Wsdl/JobnetCitizenStatusService.wsdl
+	JOBNET_GATEWAY_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test
+
+clean:
+	rm -rf .build $(TOOLS)

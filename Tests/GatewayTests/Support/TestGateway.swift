@@ -1,0 +1,166 @@
+import Foundation
+import Gateway
+import Logging
+import Planner
+import PlannerSimulator
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The repository's root, for Wsdl/ and Mappings/.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+/// A gateway and its Planner simulator, both on loopback ports of their own, for one test.
+final class TestGateway: @unchecked Sendable {
+    let simulator: PlannerSimulatorServer
+    let state: PlannerSimulatorState
+    let port: Int
+    private let task: Task<Void, any Error>
+    private let lock = NSLock()
+    private var captured: [MappingLogRecord] = []
+    private var capturedLines: [String] = []
+
+    var url: String { "http://127.0.0.1:\(port)/JobnetCitizenStatusService" }
+
+    /// Every mapping-log record written so far.
+    var records: [MappingLogRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return captured
+    }
+
+    /// Every mapping-log line written so far, in both forms.
+    var logLines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return capturedLines
+    }
+
+    static func start(
+        configure: (inout GatewayConfiguration) -> Void = { _ in },
+        data: SimulatorData = DemoData.make()
+    ) async throws -> TestGateway {
+        let state = PlannerSimulatorState(data: data)
+        let simulator = PlannerSimulatorServer(state: state)
+        try await simulator.start()
+        var configuration = GatewayConfiguration(plannerURL: await simulator.baseURL)
+        configuration.port = 0
+        configuration.rootDepartmentId = DemoData.rootDepartmentId
+        configuration.micrositeId = DemoData.micrositeId
+        configuration.mappingsDirectory = repositoryRoot + "/Mappings"
+        configuration.wsdlDirectory = repositoryRoot + "/Wsdl"
+        configuration.transport.connectTimeoutMilliseconds = 1_000
+        configuration.transport.totalTimeoutMilliseconds = 2_000
+        configure(&configuration)
+        return try await TestGateway(configuration: configuration, simulator: simulator, state: state)
+    }
+
+    private init(configuration: GatewayConfiguration, simulator: PlannerSimulatorServer, state: PlannerSimulatorState) async throws {
+        self.simulator = simulator
+        self.state = state
+        let box = CaptureBox()
+        // The records are captured; nothing is printed.
+        let quiet = Logger(label: "test.mapping", factory: { _ in SwiftLogNoOpLogHandler() })
+        let log = MappingLog(logger: quiet, format: .json) { record in box.append(record) }
+        let server = try GatewayServer(configuration: configuration, log: log)
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        task = Task { try await server.run { port in continuation.yield(port); continuation.finish() } }
+        var iterator = stream.makeAsyncIterator()
+        port = await iterator.next() ?? 0
+        box.owner = self
+    }
+
+    fileprivate func append(_ record: MappingLogRecord) {
+        lock.lock()
+        captured.append(record)
+        capturedLines.append(record.jsonLine)
+        capturedLines.append(record.textLine)
+        lock.unlock()
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = try? await task.value
+        await simulator.stop()
+    }
+
+    /// POSTs raw bytes and returns the status, the body and the headers.
+    func post(
+        _ body: [UInt8], path: String = "/JobnetCitizenStatusService", contentType: String? = "text/xml; charset=utf-8",
+        headers: [String: String] = [:]
+    ) async throws -> HTTPAnswer {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = "POST"
+        request.httpBody = Data(body)
+        request.timeoutInterval = 30
+        if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        return HTTPAnswer(status: http.statusCode, body: String(decoding: data, as: UTF8.self),
+            headers: http.allHeaderFields.reduce(into: [:]) { $0["\($1.key)".lowercased()] = "\($1.value)" })
+    }
+
+    func post(_ xml: String, path: String = "/JobnetCitizenStatusService", contentType: String? = "text/xml; charset=utf-8",
+              headers: [String: String] = [:]) async throws -> HTTPAnswer {
+        try await post(Array(xml.utf8), path: path, contentType: contentType, headers: headers)
+    }
+
+    func get(_ path: String) async throws -> HTTPAnswer {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        return HTTPAnswer(status: (response as! HTTPURLResponse).statusCode, body: String(decoding: data, as: UTF8.self), headers: [:])
+    }
+}
+
+private final class CaptureBox: @unchecked Sendable {
+    weak var owner: TestGateway?
+
+    func append(_ record: MappingLogRecord) {
+        owner?.append(record)
+    }
+}
+
+struct HTTPAnswer {
+    var status: Int
+    var body: String
+    var headers: [String: String]
+
+    /// The Fejlkode of a fault answer, if it is one.
+    var fejlkode: Int? { value(of: "Fejlkode").flatMap(Int.init) }
+    var nyFejlkode: Int? { value(of: "NyFejlkode").flatMap(Int.init) }
+    var faultcode: String? { value(of: "faultcode") ?? value(of: "soap:Value") }
+
+    /// The text of the first element with this local name (any prefix).
+    func value(of localName: String) -> String? {
+        let pattern = "<(?:[A-Za-z0-9_]+:)?\(localName)(?: [^>]*)?>([^<]*)</"
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+            let match = regex.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)),
+            let range = Range(match.range(at: 1), in: body)
+        else { return nil }
+        return String(body[range])
+    }
+
+    func count(of localName: String) -> Int {
+        body.components(separatedBy: "<tns:\(localName)>").count - 1
+    }
+}
+
+/// SOAP request builders against the contract's namespace.
+enum SOAP {
+    static let namespace = "urn:dk:jobnet-gateway:JobnetCitizenStatusService:v10"
+    static let soap11 = "http://schemas.xmlsoap.org/soap/envelope/"
+    static let soap12 = "http://www.w3.org/2003/05/soap-envelope"
+
+    static func envelope(cpr: String?, body: String, version: String = soap11) -> String {
+        let header = cpr.map { "<s:Header><v:PersonCivilRegistrationIdentifier>\($0)</v:PersonCivilRegistrationIdentifier></s:Header>" } ?? ""
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"\(version)\" xmlns:v=\"\(namespace)\">\(header)<s:Body>\(body)</s:Body></s:Envelope>"
+    }
+
+    static func operation(_ name: String, cpr: String?, content: String = "") -> String {
+        envelope(cpr: cpr, body: content.isEmpty ? "<v:\(name)/>" : "<v:\(name)>\(content)</v:\(name)>")
+    }
+}
