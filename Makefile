@@ -43,6 +43,7 @@ check-mappings: build
 
 test: test-deps
 	xmllint --noout Wsdl/JobnetCitizenStatusService.xsd Wsdl/JobnetCitizenStatusService.wsdl
+	xmllint --noout --schema Wsdl/JobnetCitizenStatusService.xsd docs/examples/GetBorgerstatusResponse.xml
 	JOBNET_GATEWAY_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test
 
 clean:

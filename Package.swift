@@ -59,6 +59,7 @@ let package = Package(
                 "Planner", "CopenhagenTime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
         // Commands only.

@@ -72,13 +72,15 @@ struct PlannerSim: AsyncParsableCommand {
 
     @Option var host: String = "127.0.0.1"
     @Option var port: Int = 8090
-    @Option(help: "Demo data is built in; a data file is not supported yet") var data: String?
+    @Option(help: "A YAML data file (see SimulatorDataFile); without it, the built-in demo data") var data: String?
 
     func run() async throws {
-        if data != nil { throw ValidationError("--data is not supported yet: the simulator serves its built-in demo data") }
-        let server = PlannerSimulatorServer(state: PlannerSimulatorState(data: DemoData.make()), host: host, port: port)
+        let simulatorData = try data.map(SimulatorDataFile.load(path:)) ?? DemoData.make()
+        let server = PlannerSimulatorServer(state: PlannerSimulatorState(data: simulatorData), host: host, port: port)
         try await server.start()
-        print("planner-sim serving on \(await server.baseURL) (RootDepartmentId \(DemoData.rootDepartmentId), MicrositeId \(DemoData.micrositeId))")
+        let line = "planner-sim serving on \(await server.baseURL) (RootDepartmentId \(simulatorData.rootDepartmentId), "
+            + "MicrositeId \(simulatorData.micrositeId))\n"
+        FileHandle.standardOutput.write(Data(line.utf8))
         while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
     }
 }

@@ -51,6 +51,8 @@ public enum DemoData {
     /// Booking ids seeded for Bo and Carla.
     public static let boAwaitingAcceptance = UUID(uuidString: "e0000000-0000-4000-8000-000000000001")!
     public static let carlaRebookable = UUID(uuidString: "e0000000-0000-4000-8000-000000000002")!
+    /// A booking the jobcenter rejected (status 2): Planner still lists it; it is not a current booking.
+    public static let carlaRejected = UUID(uuidString: "e0000000-0000-4000-8000-000000000003")!
 
     /// The demo data, with seeded bookings placed relative to `now` (on weekdays, in working hours).
     public static func make(now: Date = Date()) -> SimulatorData {
