@@ -15,8 +15,20 @@ public struct GatewayConfiguration: Sendable {
     /// Requests over this size are answered 413 without being read whole.
     public var maximumBodyBytes: Int = 1 << 20
     public var logFormat: MappingLog.Format = .json
+    public var limits = OperationLimits()
 
     public init(plannerURL: String) {
         self.plannerURL = plannerURL
     }
+}
+
+/// Limits the operations apply (README.md, "How the operations decide").
+public struct OperationLimits: Sendable {
+    /// The longest search window sent to Planner's BookingOptions; a longer one is clipped (Planner's
+    /// seed recommends at most a month).
+    public var maximumSearchDays: Int = 31
+    /// How far ahead GetStraksbookingMoedetider looks for immediate times.
+    public var immediateSearchDays: Int = 7
+
+    public init() {}
 }

@@ -35,7 +35,7 @@ public struct GatewayServer: Sendable {
         }
         self.endpoint = SOAPEndpoint(
             contract: contract, parser: XMLParser(limits: XMLParseLimits(maximumBytes: configuration.maximumBodyBytes)),
-            mappings: { mappings }, planner: client, log: observed, clock: clock)
+            mappings: { mappings }, planner: client, log: observed, limits: configuration.limits, clock: clock)
     }
 
     public func router() -> Router<BasicRequestContext> {

@@ -15,11 +15,13 @@ public struct SOAPEndpoint: Sendable {
     public let planner: PlannerClient
     public let log: MappingLog
     public let clock: @Sendable () -> Date
+    public let limits: OperationLimits
 
     public init(
         contract: Contract, parser: XMLParser, mappings: @escaping @Sendable () -> GatewayMappings, planner: PlannerClient,
-        log: MappingLog, clock: @escaping @Sendable () -> Date = { Date() }
+        log: MappingLog, limits: OperationLimits = OperationLimits(), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.limits = limits
         self.contract = contract
         self.parser = parser
         self.mappings = mappings
@@ -87,7 +89,8 @@ public struct SOAPEndpoint: Sendable {
             let request = try typedRequest(envelope, document: document, call: call)
             operation = request.operation
             cpr = try citizen(envelope, call: call, operation: request.operation)
-            let context = OperationContext(cpr: cpr, planner: planner, mappings: mappings, now: clock(), notes: notes)
+            let context = OperationContext(
+                cpr: cpr, planner: planner, mappings: mappings, now: clock(), limits: limits, notes: notes)
             // TaskLocal.withValue rethrows untyped: carry the typed outcome out as a Result.
             let result = await PlannerCallRecorder.$current.withValue(recorder) { () async -> Result<JobnetResponse, StarFault> in
                 do throws(StarFault) { return .success(try await Self.dispatch(request, context: context)) } catch { return .failure(error) }
@@ -171,6 +174,8 @@ public struct SOAPEndpoint: Sendable {
         var codes = Dictionary(uniqueKeysWithValues: JobnetOperation.allCases.map { ($0, [StarFault.validationFailed]) })
         codes[.getBorgerstatus]! += GetBorgerstatus.starCodes
         codes[.getSelvbookingMoedetilbud]! += GetSelvbookingMoedetilbud.starCodes
+        codes[.getSelvbookingMoedetider]! += GetSelvbookingMoedetider.starCodes
+        codes[.getStraksbookingMoedetider]! += GetStraksbookingMoedetider.starCodes
         return codes
     }()
 
@@ -181,6 +186,10 @@ public struct SOAPEndpoint: Sendable {
             return .borgerstatus(try await GetBorgerstatus.handle(context))
         case .getSelvbookingMoedetilbud:
             return .moedetilbud(try await GetSelvbookingMoedetilbud.handle(context))
+        case .getSelvbookingMoedetider(let request):
+            return .moedetider(try await GetSelvbookingMoedetider.handle(request, context))
+        case .getStraksbookingMoedetider:
+            return .straksbookingMoedetider(try await GetStraksbookingMoedetider.handle(context))
         case .notImplemented(let operation):
             throw StarFault(StarFault.notImplemented, "\(operation.rawValue) is not implemented yet")
         }

@@ -193,6 +193,7 @@ public struct GatewayMappings: Sendable {
             immediateRequired: try entry.bool("immediateRequired") ?? base?.immediateRequired ?? false,
             deadline: deadline, caseworkers: offerCaseworkers ?? base?.caseworkers ?? [],
             compulsoryAttendance: try entry.bool("compulsoryAttendance") ?? base?.compulsoryAttendance ?? true,
+            seats: try entry.int("seats") ?? (base == nil ? nil : base?.seats),
             source: base == nil ? .defaults : .offer)
     }
 

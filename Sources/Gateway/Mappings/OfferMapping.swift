@@ -23,6 +23,8 @@ public struct OfferMapping: Sendable, Equatable {
     /// The caseworkers (Planner resource ids) the offer allows; empty means every mapped caseworker.
     public var caseworkers: [String]
     public var compulsoryAttendance: Bool
+    /// Seats at a joint meeting (MaksimaltMoededeltagerantal); Planner does not say.
+    public var seats: Int?
     /// Where the entry came from: the offer's own entry, or the defaults.
     public var source: Source
 

@@ -35,27 +35,8 @@ enum GetSelvbookingMoedetilbud {
                 first = earliest
                 last = latest
             }
-            result.append(Moedetilbud(
-                id: offer.id.uuidString.lowercased(),
-                interviewTypeIdentifier: mapping.interviewTypeIdentifier,
-                interviewFormTypeIdentifier: mapping.joint
-                    ? context.mappings.codeLists.moedeGruppeJoint : context.mappings.codeLists.moedeGruppeIndividual,
-                samtaleformer: mapping.samtaleformer.compactMap { context.mappings.codeLists.samtaleformer[$0] },
-                location: mapping.location,
-                meetingDurationMinutes: mapping.durationMinutes,
-                firstTimeslot: first, lastTimeslot: last,
-                allowChoiceOfSupervisor: mapping.allowChoiceOfSupervisor && !mapping.joint,
-                meetingTitle: offer.title,
-                meetingDescription: offer.description.isEmpty ? nil : offer.description,
-                supervisors: mapping.allowChoiceOfSupervisor && !mapping.joint ? allowedCaseworkers(mapping, context) : []))
+            result.append(context.moedetilbud(offer, first: first, last: last))
         }
         return result
-    }
-
-    /// The caseworkers an offer allows, as the mappings name them.
-    static func allowedCaseworkers(_ mapping: OfferMapping, _ context: OperationContext) -> [CaseWorker] {
-        let all = context.mappings.caseworkers
-        let ids = mapping.caseworkers.isEmpty ? all.keys.sorted() : mapping.caseworkers
-        return ids.compactMap { all[$0] }.sorted { $0.numericId < $1.numericId }.map(\.caseWorker)
     }
 }

@@ -9,6 +9,7 @@ public struct OperationContext: Sendable {
     public var planner: PlannerClient
     public var mappings: GatewayMappings
     public var now: Date
+    public var limits: OperationLimits
     public var notes: MappingNotes
 
     /// Calls Planner, turning any failure the operation does not handle itself into its STAR fault.

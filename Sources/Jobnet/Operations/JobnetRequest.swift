@@ -2,6 +2,8 @@
 public enum JobnetRequest: Sendable, Equatable {
     case getBorgerstatus
     case getSelvbookingMoedetilbud
+    case getSelvbookingMoedetider(SelvbookingMoedetiderRequest)
+    case getStraksbookingMoedetider
     /// An operation whose typed request is not built yet: it is answered "not implemented".
     case notImplemented(JobnetOperation)
 
@@ -9,6 +11,8 @@ public enum JobnetRequest: Sendable, Equatable {
         switch self {
         case .getBorgerstatus: .getBorgerstatus
         case .getSelvbookingMoedetilbud: .getSelvbookingMoedetilbud
+        case .getSelvbookingMoedetider: .getSelvbookingMoedetider
+        case .getStraksbookingMoedetider: .getStraksbookingMoedetider
         case .notImplemented(let operation): operation
         }
     }
@@ -18,4 +22,6 @@ public enum JobnetRequest: Sendable, Equatable {
 public enum JobnetResponse: Sendable, Equatable {
     case borgerstatus(Borgerstatus)
     case moedetilbud([Moedetilbud])
+    case moedetider(Moedetider)
+    case straksbookingMoedetider(StraksbookingMoedetider)
 }

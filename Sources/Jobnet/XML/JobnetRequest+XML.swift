@@ -1,3 +1,5 @@
+import CopenhagenTime
+import Foundation
 import SOAP
 
 extension JobnetRequest {
@@ -22,10 +24,55 @@ extension JobnetRequest {
         } else if urlIdentifier != nil {
             throw StarFault(StarFault.validationFailed, "\(operation.rawValue) takes no id in the URL")
         }
+        let reader = BodyReader(body: body, namespace: namespace)
         switch operation {
         case .getBorgerstatus: self = .getBorgerstatus
         case .getSelvbookingMoedetilbud: self = .getSelvbookingMoedetilbud
+        case .getSelvbookingMoedetider:
+            self = .getSelvbookingMoedetider(SelvbookingMoedetiderRequest(
+                offerId: try reader.uuid("MoedetilbudId", orURL: urlIdentifier),
+                windowStart: try reader.dateTime("StartMoedetidsinterval"),
+                windowEnd: try reader.dateTime("SlutMoedetidsinterval"),
+                samtaleform: try reader.optionalInt("SamtaleformType"),
+                caseworker: reader.optionalText("SagsbehandlerEksterntId")))
+        case .getStraksbookingMoedetider: self = .getStraksbookingMoedetider
         default: self = .notImplemented(operation)
         }
+    }
+}
+
+/// Reads the typed values of a schema-valid body. Every failure here is 1014: the schema has already
+/// said the text has the right form, so a failure means a value the form allows but the type does not
+/// (a dateTime no calendar has).
+struct BodyReader {
+    let body: XMLNode
+    let namespace: String
+
+    func optionalText(_ name: String) -> String? {
+        body.childText(name, namespace: namespace).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func text(_ name: String) throws(StarFault) -> String {
+        guard let value = optionalText(name) else { throw StarFault(StarFault.validationFailed, "\(name) is missing") }
+        return value
+    }
+
+    func uuid(_ name: String, orURL urlValue: String?) throws(StarFault) -> UUID {
+        let text = optionalText(name) ?? urlValue ?? ""
+        guard let value = UUID(uuidString: text) else { throw StarFault(StarFault.validationFailed, "\(name) is not a GUID") }
+        return value
+    }
+
+    func dateTime(_ name: String) throws(StarFault) -> Date {
+        guard let value = CopenhagenTime.parse(try text(name)) else {
+            throw StarFault(StarFault.validationFailed, "\(name) is not a valid dateTime")
+        }
+        return value
+    }
+
+    func optionalInt(_ name: String) throws(StarFault) -> Int? {
+        guard let text = optionalText(name) else { return nil }
+        guard let value = Int(text) else { throw StarFault(StarFault.validationFailed, "\(name) is not a whole number") }
+        return value
     }
 }

@@ -25,6 +25,21 @@ extension JobnetResponse {
                 writer.close("tns:Frister")
             }
             writer.element("tns:StraksbookingPaakraevet", status.straksbookingPaakraevet ? "true" : "false")
+        case .moedetider(let list):
+            list.write(to: &writer)
+        case .straksbookingMoedetider(let answer):
+            answer.moedetider.write(to: &writer)
+            let offer = answer.offer
+            writer.element("tns:InterviewOptionID", offer.id)
+            writer.element("tns:MeetingTitle", offer.meetingTitle.limited(to: 100, orIfEmpty: "-"))
+            if let description = offer.meetingDescription, !description.isEmpty {
+                writer.element("tns:MeetingDescription", description.limited(to: 500))
+            }
+            writer.element("tns:MeetingDurationMinutes", String(offer.meetingDurationMinutes))
+            writer.element("tns:InterviewTypeIdentifier", String(offer.interviewTypeIdentifier))
+            writer.element("tns:InterviewFormTypeIdentifier", String(offer.interviewFormTypeIdentifier))
+            offer.location?.write(to: &writer)
+            writer.element("tns:AllowChoiceOfSupervisor", offer.allowChoiceOfSupervisor ? "true" : "false")
         case .moedetilbud(let offers):
             writer.open("tns:MoedetilbudSamling")
             for offer in offers {
@@ -60,6 +75,40 @@ extension Moedetilbud {
             for supervisor in supervisors { supervisor.write(as: "tns:Supervisor", to: &writer) }
             writer.close("tns:SupervisorCollection")
         }
+    }
+}
+
+extension Moedetider {
+    /// The timeslot list group: `CaseWorkerToBookCollection` (when there are caseworkers to choose),
+    /// then `BookingTimeslotCollection`.
+    func write(to writer: inout XMLWriter) {
+        if !caseWorkers.isEmpty {
+            writer.open("tns:CaseWorkerToBookCollection")
+            for entry in caseWorkers {
+                writer.open("tns:CaseWorkerToBook")
+                writer.element("tns:CaseWorkerID", String(entry.id))
+                entry.caseWorker.write(as: "tns:Supervisor", to: &writer)
+                writer.close("tns:CaseWorkerToBook")
+            }
+            writer.close("tns:CaseWorkerToBookCollection")
+        }
+        writer.open("tns:BookingTimeslotCollection")
+        for slot in timeslots {
+            writer.open("tns:BookingTimeslot")
+            writer.element("tns:StartTime", CopenhagenTime.format(slot.startTime))
+            writer.open("tns:SamtaleformSamling")
+            for samtaleform in slot.samtaleformer { writer.element("tns:SamtaleformType", String(samtaleform)) }
+            writer.close("tns:SamtaleformSamling")
+            writer.element("tns:RebookingPossible", slot.rebookingPossible ? "true" : "false")
+            writer.element("tns:CancellationPossible", slot.cancellationPossible ? "true" : "false")
+            if let total = slot.totalSeats { writer.element("tns:MaksimaltMoededeltagerantal", String(total)) }
+            if let available = slot.availableSeats { writer.element("tns:AvailableNoOfSeats", String(available)) }
+            writer.open("tns:CaseWorkerIDCollection")
+            for id in slot.caseWorkerIds { writer.element("tns:CaseWorkerID", String(id)) }
+            writer.close("tns:CaseWorkerIDCollection")
+            writer.close("tns:BookingTimeslot")
+        }
+        writer.close("tns:BookingTimeslotCollection")
     }
 }
 

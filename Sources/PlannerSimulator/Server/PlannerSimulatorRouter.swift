@@ -77,7 +77,7 @@ public struct PlannerSimulatorRouter: Sendable {
         case .personByCpr:
             let person = try await state.person(cpr: json["Cpr"] as? String ?? "", departmentId: try? uuid(json["DepartmentId"]))
             var dto: [String: Any] = [
-                "Cpr": person.cpr, "DepartmentId": DemoData.rootDepartmentId.lower, "FirstName": person.firstName,
+                "Cpr": person.cpr, "DepartmentId": await state.data.rootDepartmentId.lower, "FirstName": person.firstName,
                 "LastName": person.lastName, "PersonStatusId": person.personStatusId.lower,
                 "AllowEmailNotification": person.allowEmailNotification, "AllowTextNotification": person.allowTextNotification,
             ]

@@ -1,0 +1,39 @@
+import CopenhagenTime
+import Foundation
+import Jobnet
+import Planner
+
+/// SM – GetStraksbookingMoedetider (digest §4.11): the times the citizen can book immediately.
+///
+/// Checks and Planner calls, in order:
+/// 1. PersonByCpr → 8111 when Planner does not know the citizen;
+/// 2. GetMicrositeCategories → the citizen's bookable offers mapped `immediate: true`;
+/// 3. BookingOptions for each, over the next `immediateSearchDays`, in category order: the first with
+///    free times is the answer (its timeslot list and its own fields) → 4770 when none has any.
+/// Planner trouble: 4769 / 9018 / 9303 / 9329.
+///
+/// The bookings block the digest shows after the offer fields (§4.11, unclear) is left out: GetBookings
+/// serves the citizen's bookings (Wsdl/README.md).
+enum GetStraksbookingMoedetider {
+    static let starCodes = [StarFault.unknownCPRLookup, 4770] + PlannerError.starCodes
+
+    static func handle(_ context: OperationContext) async throws(StarFault) -> StraksbookingMoedetider {
+        let person = try await context.citizen(unknownCode: StarFault.unknownCPRLookup)
+        let offers = try await context.bookableOffers(for: person).filter { context.mappings.offer($0.id).immediate }
+        guard !offers.isEmpty else { throw StarFault(4770, "no bookable offer is mapped immediate") }
+        let end = CopenhagenTime.adding(days: context.limits.immediateSearchDays, to: context.now)
+        for offer in offers {
+            let search = TimeslotSearch(
+                offerId: offer.id, mapping: context.mappings.offer(offer.id), start: context.now, end: end,
+                samtaleform: nil, resource: nil)
+            let list = try await search.run(for: person, context)
+            guard !list.timeslots.isEmpty else {
+                context.notes.add("immediate offer \(offer.id.uuidString.lowercased()) has no free times")
+                continue
+            }
+            context.notes.add("immediate offer \(offer.id.uuidString.lowercased()) chosen")
+            return StraksbookingMoedetider(moedetider: list, offer: context.moedetilbud(offer))
+        }
+        throw StarFault(4770, "no immediate offer has free times in \(context.limits.immediateSearchDays) days")
+    }
+}

@@ -1,0 +1,100 @@
+import CopenhagenTime
+import Foundation
+import Jobnet
+import Planner
+
+/// BookingOptions turned into the v10 timeslot list, for one offer, as the mappings describe it.
+///
+/// Shared by self-booking (GetSelvbookingMoedetider), immediate booking (GetStraksbookingMoedetider)
+/// and, later, rebooking: the same offer gives the same list whichever way Jobnet asks.
+struct TimeslotSearch {
+    var offerId: UUID
+    var mapping: OfferMapping
+    var start: Date
+    var end: Date
+    /// Only times offering this samtaleform, and only it in each slot.
+    var samtaleform: Int?
+    /// Only this caseworker (a Planner resource id), when the offer allows a choice.
+    var resource: String?
+
+    /// The free times; empty when there are none.
+    func run(for person: PlannerPerson, _ context: OperationContext) async throws(StarFault) -> Moedetider {
+        let codeLists = context.mappings.codeLists
+        var samtaleformer = mapping.samtaleformer.compactMap { codeLists.samtaleformer[$0] }
+        if let samtaleform {
+            guard samtaleformer.contains(samtaleform) else {
+                context.notes.add("samtaleform \(samtaleform) is not offered by the offer: no times")
+                return Moedetider(caseWorkers: [], timeslots: [])
+            }
+            samtaleformer = [samtaleform]
+        }
+        let options = try await context.planner { (client) throws(PlannerError) in
+            try await client.bookingOptions(personId: person.personStatusId, offerId: offerId, start: start, end: end)
+        }
+        let allowed = Set(mapping.caseworkers)
+        var used: [Int: CaseWorker] = [:]
+        var unmapped: Set<String> = []
+        var timeslots: [Moedetider.Timeslot] = []
+        for option in options.sorted(by: { $0.dateTime < $1.dateTime }) where option.dateTime >= start && option.dateTime <= end {
+            var ids: [Int] = []
+            for resourceId in option.resourceIds {
+                let key = resourceId.uuidString.lowercased()
+                guard allowed.isEmpty || allowed.contains(key), resource == nil || resource == key else { continue }
+                guard let caseworker = context.mappings.caseworkers[key] else {
+                    unmapped.insert(key)
+                    continue
+                }
+                ids.append(caseworker.numericId)
+                used[caseworker.numericId] = caseworker.caseWorker
+            }
+            guard !ids.isEmpty else { continue }
+            timeslots.append(Moedetider.Timeslot(
+                startTime: option.dateTime, samtaleformer: samtaleformer,
+                rebookingPossible: mapping.rebooking.possible, cancellationPossible: mapping.cancellation.possible,
+                totalSeats: mapping.joint ? mapping.seats : nil, availableSeats: nil, caseWorkerIds: ids.sorted()))
+        }
+        for key in unmapped.sorted() { context.notes.add("resource \(key) is not in caseworkers.yaml: its times are left out") }
+        let choice = mapping.allowChoiceOfSupervisor && !mapping.joint
+        let caseWorkers = choice ? used.keys.sorted().map { (id: $0, caseWorker: used[$0]!) } : []
+        return Moedetider(caseWorkers: caseWorkers, timeslots: timeslots)
+    }
+}
+
+extension OperationContext {
+    /// The citizen's bookable offer with this id, or 8108 when Planner does not offer it (unknown,
+    /// expired, or not on the citizen's microsite).
+    func bookableOffer(_ id: UUID, for person: PlannerPerson) async throws(StarFault) -> PlannerCategoryOffer {
+        let offers = try await bookableOffers(for: person)
+        guard let offer = offers.first(where: { $0.id == id }) else {
+            throw StarFault(8108, "offer \(id.uuidString.lowercased()) is not among the citizen's bookable offers")
+        }
+        return offer
+    }
+
+    /// The Planner resource behind a caseworker's RID (SagsbehandlerEksterntId), as caseworkers.yaml maps it.
+    func resource(forCaseworker identifier: String) -> String? {
+        mappings.caseworkers.first { $0.value.caseWorker.identifier == identifier }?.key
+    }
+
+    /// The offer described for Jobnet (`Moedetilbud`), from Planner's entry and the mapping.
+    func moedetilbud(_ offer: PlannerCategoryOffer, first: Date? = nil, last: Date? = nil) -> Moedetilbud {
+        let mapping = mappings.offer(offer.id)
+        let choice = mapping.allowChoiceOfSupervisor && !mapping.joint
+        return Moedetilbud(
+            id: offer.id.uuidString.lowercased(),
+            interviewTypeIdentifier: mapping.interviewTypeIdentifier,
+            interviewFormTypeIdentifier: mapping.joint ? mappings.codeLists.moedeGruppeJoint : mappings.codeLists.moedeGruppeIndividual,
+            samtaleformer: mapping.samtaleformer.compactMap { mappings.codeLists.samtaleformer[$0] },
+            location: mapping.location, meetingDurationMinutes: mapping.durationMinutes,
+            firstTimeslot: first, lastTimeslot: last, allowChoiceOfSupervisor: choice,
+            meetingTitle: offer.title, meetingDescription: offer.description.isEmpty ? nil : offer.description,
+            supervisors: choice ? allowedCaseworkers(mapping) : [])
+    }
+
+    /// The caseworkers an offer allows, as the mappings name them.
+    func allowedCaseworkers(_ mapping: OfferMapping) -> [CaseWorker] {
+        let all = mappings.caseworkers
+        let ids = mapping.caseworkers.isEmpty ? all.keys.sorted() : mapping.caseworkers
+        return ids.compactMap { all[$0] }.sorted { $0.numericId < $1.numericId }.map(\.caseWorker)
+    }
+}
