@@ -22,7 +22,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "sim (the embedded simulator with demo data) or Planner's base URL") var planner: String?
     @Option var mappings: String?
     @Option var wsdl: String?
-    @Option(help: "The booking ledger (SQLite); used from the self-booking operations on") var database: String?
+    @Option(help: "The booking ledger (SQLite file), created and migrated at start") var database: String?
     @Option var config: String?
     @Option(name: .customLong("root-department-id")) var rootDepartmentId: String?
     @Option(name: .customLong("microsite-id")) var micrositeId: String?
@@ -50,6 +50,7 @@ struct Serve: AsyncParsableCommand {
         configuration.port = settings.value(port.map(String.init), "port").flatMap(Int.init) ?? configuration.port
         configuration.mappingsDirectory = settings.value(mappings, "mappings") ?? configuration.mappingsDirectory
         configuration.wsdlDirectory = settings.value(wsdl, "wsdl") ?? configuration.wsdlDirectory
+        configuration.databasePath = settings.value(database, "database") ?? configuration.databasePath
         if let id = settings.value(rootDepartmentId, "root-department-id") { configuration.rootDepartmentId = UUID(uuidString: id) }
         if let id = settings.value(micrositeId, "microsite-id") { configuration.micrositeId = UUID(uuidString: id) }
         configuration.transport.clientCertificate = settings.value(clientCert, "client-cert")

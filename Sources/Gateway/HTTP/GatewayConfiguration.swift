@@ -16,6 +16,8 @@ public struct GatewayConfiguration: Sendable {
     public var maximumBodyBytes: Int = 1 << 20
     public var logFormat: MappingLog.Format = .json
     public var limits = OperationLimits()
+    /// The booking ledger's SQLite file; nil keeps it in memory (lost at exit: for tests only).
+    public var databasePath: String? = "jobnet-gateway.sqlite"
 
     public init(plannerURL: String) {
         self.plannerURL = plannerURL

@@ -26,6 +26,7 @@ public struct GatewayServer: Sendable {
                 baseURL: configuration.plannerURL, rootDepartmentId: configuration.rootDepartmentId,
                 micrositeId: configuration.micrositeId, routes: mappings.routes),
             transport: CurlTransport(settings: configuration.transport))
+        let ledger = try Ledger(path: configuration.databasePath)
         self.configuration = configuration
         self.health = PlannerHealth()
         let health = self.health
@@ -35,7 +36,7 @@ public struct GatewayServer: Sendable {
         }
         self.endpoint = SOAPEndpoint(
             contract: contract, parser: XMLParser(limits: XMLParseLimits(maximumBytes: configuration.maximumBodyBytes)),
-            mappings: { mappings }, planner: client, log: observed, limits: configuration.limits, clock: clock)
+            mappings: { mappings }, planner: client, log: observed, ledger: ledger, limits: configuration.limits, clock: clock)
     }
 
     public func router() -> Router<BasicRequestContext> {

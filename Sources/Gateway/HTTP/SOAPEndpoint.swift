@@ -16,12 +16,15 @@ public struct SOAPEndpoint: Sendable {
     public let log: MappingLog
     public let clock: @Sendable () -> Date
     public let limits: OperationLimits
+    public let ledger: Ledger
+    let locks = CitizenLocks()
 
     public init(
         contract: Contract, parser: XMLParser, mappings: @escaping @Sendable () -> GatewayMappings, planner: PlannerClient,
-        log: MappingLog, limits: OperationLimits = OperationLimits(), clock: @escaping @Sendable () -> Date = { Date() }
+        log: MappingLog, ledger: Ledger, limits: OperationLimits = OperationLimits(), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.limits = limits
+        self.ledger = ledger
         self.contract = contract
         self.parser = parser
         self.mappings = mappings
@@ -90,7 +93,8 @@ public struct SOAPEndpoint: Sendable {
             operation = request.operation
             cpr = try citizen(envelope, call: call, operation: request.operation)
             let context = OperationContext(
-                cpr: cpr, planner: planner, mappings: mappings, now: clock(), limits: limits, notes: notes)
+                cpr: cpr, planner: planner, mappings: mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
+                notes: notes)
             // TaskLocal.withValue rethrows untyped: carry the typed outcome out as a Result.
             let result = await PlannerCallRecorder.$current.withValue(recorder) { () async -> Result<JobnetResponse, StarFault> in
                 do throws(StarFault) { return .success(try await Self.dispatch(request, context: context)) } catch { return .failure(error) }
@@ -176,6 +180,7 @@ public struct SOAPEndpoint: Sendable {
         codes[.getSelvbookingMoedetilbud]! += GetSelvbookingMoedetilbud.starCodes
         codes[.getSelvbookingMoedetider]! += GetSelvbookingMoedetider.starCodes
         codes[.getStraksbookingMoedetider]! += GetStraksbookingMoedetider.starCodes
+        codes[.createSelvbooking]! += CreateSelvbooking.starCodes
         return codes
     }()
 
@@ -190,6 +195,8 @@ public struct SOAPEndpoint: Sendable {
             return .moedetider(try await GetSelvbookingMoedetider.handle(request, context))
         case .getStraksbookingMoedetider:
             return .straksbookingMoedetider(try await GetStraksbookingMoedetider.handle(context))
+        case .createSelvbooking(let request):
+            return .booking(try await CreateSelvbooking.handle(request, context))
         case .notImplemented(let operation):
             throw StarFault(StarFault.notImplemented, "\(operation.rawValue) is not implemented yet")
         }

@@ -102,6 +102,9 @@ public struct GatewayMappings: Sendable {
             samtaleformer: samtaleformer,
             moedeGruppeIndividual: try gruppe.required("individual").int(),
             moedeGruppeJoint: try gruppe.required("joint").int(),
+            personalAttendance: try root.child("personalAttendance")?.items().map { (item) throws(MappingFileError) in
+                try item.string()
+            } ?? [],
             bookingOriginatorOrganisationCode: try originator.required("organisationCode").int(),
             bookingOriginatorOrganisationType: try originator.required("organisationTypeIdentifier").int())
     }
@@ -193,6 +196,9 @@ public struct GatewayMappings: Sendable {
             immediateRequired: try entry.bool("immediateRequired") ?? base?.immediateRequired ?? false,
             deadline: deadline, caseworkers: offerCaseworkers ?? base?.caseworkers ?? [],
             compulsoryAttendance: try entry.bool("compulsoryAttendance") ?? base?.compulsoryAttendance ?? true,
+            bookableDays: try value(try entry.int("bookableDays"), base?.bookableDays, "bookableDays"),
+            telephoneNumber: try entry.string("telephoneNumber") ?? base?.telephoneNumber,
+            citizenCalls: try entry.bool("citizenCalls") ?? base?.citizenCalls ?? false,
             seats: try entry.int("seats") ?? (base == nil ? nil : base?.seats),
             source: base == nil ? .defaults : .offer)
     }

@@ -23,6 +23,12 @@ public struct OfferMapping: Sendable, Equatable {
     /// The caseworkers (Planner resource ids) the offer allows; empty means every mapped caseworker.
     public var caseworkers: [String]
     public var compulsoryAttendance: Bool
+    /// How many days ahead the offer may be booked (CreateSelvbooking's window, 8109).
+    public var bookableDays: Int
+    /// The number the citizen calls, or is called from (InterviewContactDetail).
+    public var telephoneNumber: String?
+    /// The citizen is expected to phone in (a phone number is then required: 8131).
+    public var citizenCalls: Bool
     /// Seats at a joint meeting (MaksimaltMoededeltagerantal); Planner does not say.
     public var seats: Int?
     /// Where the entry came from: the offer's own entry, or the defaults.
@@ -57,6 +63,8 @@ public struct CodeLists: Sendable, Equatable {
     public var samtaleformer: [String: Int]
     public var moedeGruppeIndividual: Int
     public var moedeGruppeJoint: Int
+    /// The samtaleformer that mean personal attendance (an address is then required: 8129).
+    public var personalAttendance: [String]
     public var bookingOriginatorOrganisationCode: Int
     public var bookingOriginatorOrganisationType: Int
 }

@@ -10,6 +10,8 @@ public struct OperationContext: Sendable {
     public var mappings: GatewayMappings
     public var now: Date
     public var limits: OperationLimits
+    public var ledger: Ledger
+    public var locks: CitizenLocks
     public var notes: MappingNotes
 
     /// Calls Planner, turning any failure the operation does not handle itself into its STAR fault.
@@ -18,6 +20,15 @@ public struct OperationContext: Sendable {
             return try await body(planner)
         } catch {
             throw error.starFault
+        }
+    }
+
+    /// A ledger read or write; a failing ledger is the gateway's own trouble, a Server fault.
+    func ledgerCall<T>(_ body: () async throws -> T) async throws(StarFault) -> T {
+        do {
+            return try await body()
+        } catch {
+            throw StarFault(StarFault.plannerServerError, "the booking ledger failed: \(error)")
         }
     }
 

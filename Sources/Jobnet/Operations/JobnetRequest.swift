@@ -4,6 +4,7 @@ public enum JobnetRequest: Sendable, Equatable {
     case getSelvbookingMoedetilbud
     case getSelvbookingMoedetider(SelvbookingMoedetiderRequest)
     case getStraksbookingMoedetider
+    case createSelvbooking(CreateSelvbookingRequest)
     /// An operation whose typed request is not built yet: it is answered "not implemented".
     case notImplemented(JobnetOperation)
 
@@ -13,6 +14,7 @@ public enum JobnetRequest: Sendable, Equatable {
         case .getSelvbookingMoedetilbud: .getSelvbookingMoedetilbud
         case .getSelvbookingMoedetider: .getSelvbookingMoedetider
         case .getStraksbookingMoedetider: .getStraksbookingMoedetider
+        case .createSelvbooking: .createSelvbooking
         case .notImplemented(let operation): operation
         }
     }
@@ -24,4 +26,6 @@ public enum JobnetResponse: Sendable, Equatable {
     case moedetilbud([Moedetilbud])
     case moedetider(Moedetider)
     case straksbookingMoedetider(StraksbookingMoedetider)
+    /// CreateSelvbooking's answer: the booking made.
+    case booking(JobnetBookingDetails)
 }

@@ -36,6 +36,12 @@ extension JobnetRequest {
                 samtaleform: try reader.optionalInt("SamtaleformType"),
                 caseworker: reader.optionalText("SagsbehandlerEksterntId")))
         case .getStraksbookingMoedetider: self = .getStraksbookingMoedetider
+        case .createSelvbooking:
+            self = .createSelvbooking(CreateSelvbookingRequest(
+                offerId: try reader.uuid("MoedetilbudId", orURL: urlIdentifier),
+                start: try reader.dateTime("MoedeStarttidspunkt"),
+                samtaleform: try reader.optionalInt("SamtaleformType"),
+                caseworker: reader.optionalText("SagsbehandlerEksterntId")))
         default: self = .notImplemented(operation)
         }
     }

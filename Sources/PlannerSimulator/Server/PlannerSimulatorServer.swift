@@ -7,7 +7,7 @@ import Planner
 /// Runs the simulator on a loopback port, and can stop and start it again on the same port
 /// (how tests take Planner "down" and bring it back).
 public actor PlannerSimulatorServer {
-    public let state: PlannerSimulatorState
+    public nonisolated let state: PlannerSimulatorState
     public let host: String
     public private(set) var port: Int
     private let routes: PlannerRoutes

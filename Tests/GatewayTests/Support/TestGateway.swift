@@ -42,11 +42,17 @@ final class TestGateway: @unchecked Sendable {
 
     static func start(
         configure: (inout GatewayConfiguration) -> Void = { _ in },
-        data: SimulatorData = DemoData.make()
+        data: SimulatorData = DemoData.make(),
+        simulator existing: PlannerSimulatorServer? = nil
     ) async throws -> TestGateway {
-        let state = PlannerSimulatorState(data: data)
-        let simulator = PlannerSimulatorServer(state: state)
-        try await simulator.start()
+        let simulator: PlannerSimulatorServer
+        if let existing {
+            simulator = existing
+        } else {
+            simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: data))
+            try await simulator.start()
+        }
+        let state = simulator.state
         var configuration = GatewayConfiguration(plannerURL: await simulator.baseURL)
         configuration.port = 0
         configuration.rootDepartmentId = DemoData.rootDepartmentId
@@ -55,6 +61,7 @@ final class TestGateway: @unchecked Sendable {
         configuration.wsdlDirectory = repositoryRoot + "/Wsdl"
         configuration.transport.connectTimeoutMilliseconds = 1_000
         configuration.transport.totalTimeoutMilliseconds = 2_000
+        configuration.databasePath = NSTemporaryDirectory() + "jobnet-gateway-ledger-\(UUID().uuidString).sqlite"
         configure(&configuration)
         return try await TestGateway(configuration: configuration, simulator: simulator, state: state)
     }
@@ -82,10 +89,10 @@ final class TestGateway: @unchecked Sendable {
         lock.unlock()
     }
 
-    func stop() async {
+    func stop(keepingSimulator: Bool = false) async {
         task.cancel()
         _ = try? await task.value
-        await simulator.stop()
+        if !keepingSimulator { await simulator.stop() }
     }
 
     /// POSTs raw bytes and returns the status, the body and the headers.

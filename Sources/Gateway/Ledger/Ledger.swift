@@ -1,0 +1,98 @@
+import CopenhagenTime
+import Foundation
+import GRDB
+
+/// The booking ledger: SQLite through GRDB, created and migrated at start, every write a transaction.
+public final class Ledger: Sendable {
+    private let database: DatabaseQueue
+
+    /// Opens (creating and migrating) the ledger at `path`; `nil` keeps it in memory (tests, demos).
+    public init(path: String?) throws {
+        if let path {
+            database = try DatabaseQueue(path: path)
+        } else {
+            database = try DatabaseQueue()
+        }
+        try Self.migrator.migrate(database)
+    }
+
+    /// The schema, by version. A new version is a new `registerMigration`, never an edit of an old one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: bookings and enrollments") { db in
+            try db.create(table: "booking") { table in
+                table.primaryKey("requestKey", .text)
+                table.column("plannerBookingId", .text).unique()
+                table.column("offerId", .text).notNull()
+                table.column("personId", .text).notNull().indexed()
+                table.column("start", .datetime).notNull()
+                table.column("end", .datetime).notNull()
+                table.column("resourceId", .text)
+                table.column("samtaleform", .integer)
+                table.column("origin", .text).notNull()
+                table.column("state", .text).notNull()
+                table.column("createdAt", .datetime).notNull()
+                table.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(table: "enrollment") { table in
+                table.primaryKey("receiptId", .text)
+                table.column("personId", .text).notNull().indexed()
+                table.column("enrollmentDate", .datetime).notNull()
+                table.column("clientCategory", .integer).notNull()
+                table.column("unemploymentStatus", .integer).notNull()
+                table.column("professions", .text).notNull()
+                table.column("bookingKey", .text).notNull().references("booking", column: "requestKey")
+                table.column("createdAt", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// The idempotency key of a booking request: the same citizen, offer and start time is the same booking.
+    public static func key(personId: UUID, offerId: UUID, start: Date) -> String {
+        "\(personId.uuidString.lowercased())|\(offerId.uuidString.lowercased())|\(CopenhagenTime.format(start))"
+    }
+
+    public func booking(key: String) async throws -> LedgerBooking? {
+        try await database.read { db in try LedgerBooking.fetchOne(db, key: key) }
+    }
+
+    public func booking(plannerBookingId: String) async throws -> LedgerBooking? {
+        try await database.read { db in
+            try LedgerBooking.filter(Column("plannerBookingId") == plannerBookingId.lowercased()).fetchOne(db)
+        }
+    }
+
+    public func bookings(personId: UUID) async throws -> [LedgerBooking] {
+        try await database.read { db in
+            try LedgerBooking.filter(Column("personId") == personId.uuidString.lowercased()).order(Column("start")).fetchAll(db)
+        }
+    }
+
+    /// Writes (or replaces) a booking row.
+    public func save(_ booking: LedgerBooking) async throws {
+        try await database.write { db in try booking.save(db) }
+    }
+
+    /// Writes a booking and its enrollment in one transaction: both or neither.
+    public func save(_ booking: LedgerBooking, enrollment: LedgerEnrollment) async throws {
+        try await database.write { db in
+            try booking.save(db)
+            try enrollment.save(db)
+        }
+    }
+
+    public func removeBooking(key: String) async throws {
+        _ = try await database.write { db in try LedgerBooking.deleteOne(db, key: key) }
+    }
+
+    public func enrollments(personId: UUID) async throws -> [LedgerEnrollment] {
+        try await database.read { db in
+            try LedgerEnrollment.filter(Column("personId") == personId.uuidString.lowercased()).fetchAll(db)
+        }
+    }
+
+    public func count() async throws -> Int {
+        try await database.read { db in try LedgerBooking.fetchCount(db) }
+    }
+}

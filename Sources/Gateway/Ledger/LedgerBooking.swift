@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// A booking the gateway made or learned of: what lets later operations know a booking's offer and
+/// owner, which Planner's GetBookings does not say. Never holds a CPR: the owner is Planner's person id.
+public struct LedgerBooking: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "booking"
+
+    public enum Origin: String, Codable, Sendable { case selfBooked, immediate, learned }
+    /// `pending`: written before Planner is asked, so a gateway that dies mid-call can tell at the next
+    /// attempt that Planner may hold a booking it never recorded.
+    public enum State: String, Codable, Sendable { case pending, booked, cancelled }
+
+    /// The idempotency key: owner, offer and start (see `Ledger.key`).
+    public var requestKey: String
+    public var plannerBookingId: String?
+    public var offerId: String
+    public var personId: String
+    public var start: Date
+    public var end: Date
+    /// The Planner resource (caseworker) holding the booking, when known.
+    public var resourceId: String?
+    public var samtaleform: Int?
+    public var origin: Origin
+    public var state: State
+    public var createdAt: Date
+    public var updatedAt: Date
+}
+
+/// An enrollment recorded by StraksbookOgTilmeld. The gateway is not STAR's enrollment system: it keeps
+/// what Jobnet sent, beside the booking it made, so that both or neither exist.
+public struct LedgerEnrollment: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "enrollment"
+
+    public var receiptId: String
+    public var personId: String
+    public var enrollmentDate: Date
+    public var clientCategory: Int
+    public var unemploymentStatus: Int
+    /// The professions as Jobnet sent them (JSON).
+    public var professions: String
+    public var bookingKey: String
+    public var createdAt: Date
+}

@@ -1,0 +1,50 @@
+import CopenhagenTime
+import Foundation
+import Jobnet
+
+/// The business rules of digest §5 that depend on the offer's policy, checked against the mapping
+/// before a booking is made (each code raised here, once).
+enum BookingRules {
+    static let starCodes = [8125, 8126, 8127, 8128, 8132, 8133, 8134, 8136, 8270, 8129, 8131, 8135]
+
+    static func check(_ mapping: OfferMapping, start: Date, samtaleformName: String?, codeLists: CodeLists, now: Date)
+        throws(StarFault)
+    {
+        let today = CopenhagenTime.startOfDay(now)
+        // Deadlines: required when possible, forbidden when not, not before today, not after the start.
+        try deadline(mapping.rebooking, start: start, today: today, forbidden: 8125, required: 8126, beforeToday: 8132, afterStart: 8134)
+        try deadline(mapping.cancellation, start: start, today: today, forbidden: 8127, required: 8128, beforeToday: 8133, afterStart: 8136)
+        if [17, 18].contains(mapping.interviewTypeIdentifier) && mapping.rebooking.possible {
+            throw StarFault(8270, "interview type \(mapping.interviewTypeIdentifier) may not be rebookable")
+        }
+        if let samtaleformName, codeLists.personalAttendance.contains(samtaleformName), mapping.location?.address == nil {
+            throw StarFault(8129, "a meeting in person needs an address: the offer's mapping has none")
+        }
+        if mapping.citizenCalls && (mapping.telephoneNumber ?? "").isEmpty {
+            throw StarFault(8131, "the citizen is to phone in: the offer's mapping has no telephoneNumber")
+        }
+        if mapping.durationMinutes > 24 * 60 {
+            throw StarFault(8135, "the offer's duration is more than a day")
+        }
+    }
+
+    private static func deadline(
+        _ policy: OfferMapping.Policy, start: Date, today: Date, forbidden: Int, required: Int, beforeToday: Int, afterStart: Int
+    ) throws(StarFault) {
+        switch (policy.possible, policy.deadlineHours) {
+        case (false, nil): return
+        case (false, .some): throw StarFault(forbidden, "a deadline is set though the policy says impossible")
+        case (true, nil): throw StarFault(required, "the policy says possible but sets no deadline")
+        case (true, let hours?):
+            let deadline = start.addingTimeInterval(-Double(hours) * 3600)
+            if deadline < today { throw StarFault(beforeToday, "the deadline (\(hours) h before the start) would be before today") }
+            if deadline > start { throw StarFault(afterStart, "the deadline would be after the start") }
+        }
+    }
+
+    /// The deadline Jobnet is told, if the policy allows the action.
+    static func deadline(_ policy: OfferMapping.Policy, start: Date) -> Date? {
+        guard policy.possible, let hours = policy.deadlineHours else { return nil }
+        return start.addingTimeInterval(-Double(hours) * 3600)
+    }
+}

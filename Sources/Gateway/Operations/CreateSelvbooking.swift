@@ -1,0 +1,194 @@
+import CopenhagenTime
+import Foundation
+import Jobnet
+import Planner
+
+/// CS – CreateSelvbooking (digest §4.4): book the chosen time.
+///
+/// Checks and Planner calls, in order:
+/// 1. the time is not in the past → 4783;
+/// 2. PersonByCpr → 8111; from here on, one call per citizen at a time;
+/// 3. the ledger: the same citizen, offer and start already booked → that booking again (Jobnet retries);
+///    a booking left `pending` by a gateway that died → GetBookings tells whether Planner made it;
+/// 4. GetMicrositeCategories → 8108 when the offer is not among the citizen's bookable offers;
+/// 5. inside the offer's window (its `bookableDays`, its expiry) → 8109;
+/// 6. the samtaleform is one the offer has → 4708;
+/// 7. the caseworker is known (caseworkers.yaml) → 4822, and allowed by the offer → 9003;
+/// 8. the offer's policy (BookingRules: 8125–8136, 8270, 8129, 8131, 8135);
+/// 9. BookingOptions: the time (and the caseworker) still free → 4819;
+/// 10. with a caseworker: CreateBookingReservation → ConfirmBookingReservation (if the confirm fails,
+///     CancelBooking on the reservation, then a Server fault); without: MakeBooking. A 409 is 4819.
+///     GetBookings then names the holding caseworker when Planner chose one.
+/// Planner trouble: 4769 / 9018 / 9303 / 9329.
+enum CreateSelvbooking {
+    static let starCodes = [4783, StarFault.unknownCPRLookup, 8108, 8109, 4708, 4822, 9003] + BookingRules.starCodes + [4819]
+        + PlannerError.starCodes
+
+    static func handle(_ request: CreateSelvbookingRequest, _ context: OperationContext) async throws(StarFault) -> JobnetBookingDetails {
+        // 1.
+        guard request.start > context.now else { throw StarFault(4783, "MoedeStarttidspunkt is in the past") }
+        // 2.
+        let person = try await context.citizen(unknownCode: StarFault.unknownCPRLookup)
+        return try await context.locks.withLock(person.personStatusId.uuidString) { () async throws(StarFault) in
+            try await book(request, person: person, context, immediate: false)
+        }
+    }
+
+    /// Steps 3 to 10, under the citizen's lock. StraksbookOgTilmeld books the same way, as immediate.
+    static func book(
+        _ request: CreateSelvbookingRequest, person: PlannerPerson, _ context: OperationContext, immediate: Bool,
+        record: ((LedgerBooking) async throws -> Void)? = nil
+    ) async throws(StarFault) -> JobnetBookingDetails {
+        let key = Ledger.key(personId: person.personStatusId, offerId: request.offerId, start: request.start)
+        // 4. (before 3, for the offer's description in a repeated answer as in a first one)
+        let offer = try await context.bookableOffer(request.offerId, for: person)
+        let mapping = context.mappings.offer(offer.id)
+        // 3.
+        if let existing = try await context.ledgerCall({ try await context.ledger.booking(key: key) }) {
+            if let answer = try await repeated(existing, offer: offer, mapping: mapping, person: person, context) { return answer }
+        }
+        // 5.
+        let latest = CopenhagenTime.adding(days: mapping.bookableDays, to: context.now)
+        if request.start > latest || (offer.expiryDate.map { request.start >= $0 } ?? false) {
+            throw StarFault(8109, "the start is outside the offer's window (\(mapping.bookableDays) days, or past its expiry)")
+        }
+        // 6.
+        let codeLists = context.mappings.codeLists
+        var samtaleformName: String?
+        if let samtaleform = request.samtaleform {
+            guard let name = mapping.samtaleformer.first(where: { codeLists.samtaleformer[$0] == samtaleform }) else {
+                throw StarFault(4708, "samtaleform \(samtaleform) is not one the offer has")
+            }
+            samtaleformName = name
+        }
+        // 7.
+        var resource: String?
+        if let caseworker = request.caseworker {
+            guard let found = context.resource(forCaseworker: caseworker) else {
+                throw StarFault(4822, "the caseworker's RID is not in caseworkers.yaml")
+            }
+            guard mapping.allowChoiceOfSupervisor, !mapping.joint, mapping.caseworkers.isEmpty || mapping.caseworkers.contains(found) else {
+                throw StarFault(9003, "the offer does not allow this caseworker")
+            }
+            resource = found
+        }
+        // 8.
+        try BookingRules.check(mapping, start: request.start, samtaleformName: samtaleformName ?? mapping.samtaleformer.first,
+            codeLists: codeLists, now: context.now)
+        // 9.
+        let options = try await context.planner { (client) throws(PlannerError) in
+            try await client.bookingOptions(personId: person.personStatusId, offerId: offer.id, start: request.start, end: request.start)
+        }
+        guard let option = options.first(where: { $0.dateTime == request.start }),
+            resource.map({ chosen in option.resourceIds.contains { $0.uuidString.lowercased() == chosen } }) ?? true
+        else {
+            throw StarFault(4819, "BookingOptions no longer offers the time\(resource == nil ? "" : " with that caseworker")")
+        }
+        // 10.
+        let now = context.now
+        var entry = LedgerBooking(
+            requestKey: key, plannerBookingId: nil, offerId: offer.id.uuidString.lowercased(),
+            personId: person.personStatusId.uuidString.lowercased(), start: request.start,
+            end: request.start.addingTimeInterval(Double(mapping.durationMinutes) * 60), resourceId: resource,
+            samtaleform: request.samtaleform, origin: immediate ? .immediate : .selfBooked, state: .pending, createdAt: now, updatedAt: now)
+        try await context.ledgerCall { try await context.ledger.save(entry) }
+        let bookingId: UUID
+        do {
+            bookingId = try await makeBooking(offer: offer.id, person: person, start: request.start, resource: resource,
+                immediate: immediate, context)
+        } catch {
+            try? await context.ledger.removeBooking(key: key)
+            throw error
+        }
+        // Who holds it, when Planner chose.
+        var displayName: String?
+        if resource == nil {
+            let bookings = try? await context.planner.bookings(personStatusId: person.personStatusId)
+            displayName = bookings?.first { $0.id == bookingId }?.resourceDisplayName
+        }
+        entry.plannerBookingId = bookingId.uuidString.lowercased()
+        entry.state = .booked
+        entry.updatedAt = context.now
+        if let record {
+            try await context.ledgerCall { try await record(entry) }
+        } else {
+            try await context.ledgerCall { try await context.ledger.save(entry) }
+        }
+        context.notes.add("booked \(entry.plannerBookingId!) \(resource == nil ? "by MakeBooking" : "by reservation and confirmation")")
+        return context.details(BookingFacts(
+            bookingId: bookingId, start: request.start, end: entry.end, offer: offer, mapping: mapping,
+            holder: context.holder(resource: resource, displayName: displayName), samtaleform: request.samtaleform,
+            immediate: immediate, selfBooked: true, awaitingAcceptance: false, title: offer.title,
+            description: offer.description.isEmpty ? nil : offer.description, showCaseWorkerName: offer.showCaseWorkerName))
+    }
+
+    /// A request the ledger has seen: the booking it made, or (after a crash) what Planner holds.
+    static func repeated(
+        _ existing: LedgerBooking, offer: PlannerCategoryOffer, mapping: OfferMapping, person: PlannerPerson, _ context: OperationContext
+    ) async throws(StarFault) -> JobnetBookingDetails? {
+        var booking = existing
+        if booking.state == .pending {
+            // Planner may have made it before the gateway could record it.
+            let held = try await context.planner { (client) throws(PlannerError) in
+                try await client.bookings(personStatusId: person.personStatusId)
+            }
+            guard let found = held.first(where: { $0.startTime == booking.start && ![.rejected, .cancelled].contains($0.status) }) else {
+                try await context.ledgerCall { try await context.ledger.removeBooking(key: booking.requestKey) }
+                context.notes.add("a pending booking was not made in Planner: booking anew")
+                return nil
+            }
+            booking.plannerBookingId = found.id.uuidString.lowercased()
+            booking.state = .booked
+            booking.updatedAt = context.now
+            let recorded = booking
+            try await context.ledgerCall { try await context.ledger.save(recorded) }
+            context.notes.add("a pending booking was found in Planner: \(found.id.uuidString.lowercased()) recorded")
+        }
+        guard booking.state == .booked, let id = booking.plannerBookingId.flatMap(UUID.init(uuidString:)) else { return nil }
+        context.notes.add("repeated request: booking \(id.uuidString.lowercased()) returned, nothing booked")
+        return context.details(BookingFacts(
+            bookingId: id, start: booking.start, end: booking.end, offer: offer, mapping: mapping,
+            holder: context.holder(resource: booking.resourceId, displayName: nil), samtaleform: booking.samtaleform,
+            immediate: booking.origin == .immediate, selfBooked: true, awaitingAcceptance: false, title: offer.title,
+            description: offer.description.isEmpty ? nil : offer.description, showCaseWorkerName: offer.showCaseWorkerName))
+    }
+
+    /// Step 10's Planner calls. Nothing half-made stays in Planner: a reservation whose confirmation
+    /// fails is cancelled before the fault is answered.
+    static func makeBooking(offer: UUID, person: PlannerPerson, start: Date, resource: String?, immediate: Bool,
+                            _ context: OperationContext) async throws(StarFault) -> UUID
+    {
+        func conflictIs4819(_ error: PlannerError) -> StarFault {
+            if case .conflict = error { return StarFault(4819, "Planner answered 409: the time was taken meanwhile") }
+            return error.starFault
+        }
+        guard let resource, let resourceId = UUID(uuidString: resource) else {
+            do {
+                return try await context.planner.makeBooking(PlannerMakeBookingRequest(
+                    personId: person.personStatusId, offerId: offer, startTime: start, isImmediateBooking: immediate))
+            } catch {
+                throw conflictIs4819(error)
+            }
+        }
+        let reservation: UUID
+        do {
+            reservation = try await context.planner.createBookingReservation(PlannerReservationRequest(
+                offerId: offer, startDateTime: start, resourceId: resourceId, personId: person.personStatusId))
+        } catch {
+            throw conflictIs4819(error)
+        }
+        do {
+            try await context.planner.confirmBookingReservation(bookingId: reservation, personStatusId: person.personStatusId)
+            return reservation
+        } catch {
+            do {
+                try await context.planner.cancelBooking(bookingId: reservation, personStatusId: person.personStatusId)
+                context.notes.add("confirmation failed: reservation \(reservation.uuidString.lowercased()) cancelled")
+            } catch let cancelError {
+                context.notes.add("confirmation failed and cancelling reservation \(reservation.uuidString.lowercased()) failed too (\(cancelError)); it lapses in Planner")
+            }
+            let fault = error.starFault
+            throw StarFault(fault.code, "ConfirmBookingReservation failed: \(fault.reason)")
+        }
+    }
+}
