@@ -181,6 +181,7 @@ public struct SOAPEndpoint: Sendable {
         codes[.getSelvbookingMoedetider]! += GetSelvbookingMoedetider.starCodes
         codes[.getStraksbookingMoedetider]! += GetStraksbookingMoedetider.starCodes
         codes[.createSelvbooking]! += CreateSelvbooking.starCodes
+        codes[.straksbookOgTilmeld]! += StraksbookOgTilmeld.starCodes
         return codes
     }()
 
@@ -197,6 +198,8 @@ public struct SOAPEndpoint: Sendable {
             return .straksbookingMoedetider(try await GetStraksbookingMoedetider.handle(context))
         case .createSelvbooking(let request):
             return .booking(try await CreateSelvbooking.handle(request, context))
+        case .straksbookOgTilmeld(let request):
+            return .straksbookOgTilmeld(try await StraksbookOgTilmeld.handle(request, context))
         case .notImplemented(let operation):
             throw StarFault(StarFault.notImplemented, "\(operation.rawValue) is not implemented yet")
         }

@@ -86,6 +86,14 @@ public final class Ledger: Sendable {
         _ = try await database.write { db in try LedgerBooking.deleteOne(db, key: key) }
     }
 
+    public func enrollment(bookingKey: String) async throws -> LedgerEnrollment? {
+        try await database.read { db in try LedgerEnrollment.filter(Column("bookingKey") == bookingKey).fetchOne(db) }
+    }
+
+    public func save(_ enrollment: LedgerEnrollment) async throws {
+        try await database.write { db in try enrollment.save(db) }
+    }
+
     public func enrollments(personId: UUID) async throws -> [LedgerEnrollment] {
         try await database.read { db in
             try LedgerEnrollment.filter(Column("personId") == personId.uuidString.lowercased()).fetchAll(db)

@@ -109,10 +109,18 @@ enum CreateSelvbooking {
         entry.plannerBookingId = bookingId.uuidString.lowercased()
         entry.state = .booked
         entry.updatedAt = context.now
-        if let record {
-            try await context.ledgerCall { try await record(entry) }
-        } else {
-            try await context.ledgerCall { try await context.ledger.save(entry) }
+        do {
+            let recorded = entry
+            if let record {
+                try await context.ledgerCall { try await record(recorded) }
+            } else {
+                try await context.ledgerCall { try await context.ledger.save(recorded) }
+            }
+        } catch {
+            // Never a booking Jobnet is not told of: undo it in Planner before answering the fault.
+            try? await context.planner.cancelBooking(bookingId: bookingId, personStatusId: person.personStatusId)
+            context.notes.add("the ledger could not record booking \(entry.plannerBookingId!): cancelled in Planner")
+            throw error
         }
         context.notes.add("booked \(entry.plannerBookingId!) \(resource == nil ? "by MakeBooking" : "by reservation and confirmation")")
         return context.details(BookingFacts(

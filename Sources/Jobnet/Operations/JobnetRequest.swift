@@ -5,6 +5,7 @@ public enum JobnetRequest: Sendable, Equatable {
     case getSelvbookingMoedetider(SelvbookingMoedetiderRequest)
     case getStraksbookingMoedetider
     case createSelvbooking(CreateSelvbookingRequest)
+    case straksbookOgTilmeld(StraksbookOgTilmeldRequest)
     /// An operation whose typed request is not built yet: it is answered "not implemented".
     case notImplemented(JobnetOperation)
 
@@ -15,6 +16,7 @@ public enum JobnetRequest: Sendable, Equatable {
         case .getSelvbookingMoedetider: .getSelvbookingMoedetider
         case .getStraksbookingMoedetider: .getStraksbookingMoedetider
         case .createSelvbooking: .createSelvbooking
+        case .straksbookOgTilmeld: .straksbookOgTilmeld
         case .notImplemented(let operation): operation
         }
     }
@@ -28,4 +30,5 @@ public enum JobnetResponse: Sendable, Equatable {
     case straksbookingMoedetider(StraksbookingMoedetider)
     /// CreateSelvbooking's answer: the booking made.
     case booking(JobnetBookingDetails)
+    case straksbookOgTilmeld(StraksbookOgTilmeldResult)
 }

@@ -42,6 +42,30 @@ extension JobnetRequest {
                 start: try reader.dateTime("MoedeStarttidspunkt"),
                 samtaleform: try reader.optionalInt("SamtaleformType"),
                 caseworker: reader.optionalText("SagsbehandlerEksterntId")))
+        case .straksbookOgTilmeld:
+            let enrollment = BodyReader(
+                body: body.child("UnemploymentEnrollmentAndBook", namespace: namespace) ?? body, namespace: namespace)
+            let professionNodes = enrollment.body.child("ProfessionTypeCollection", namespace: namespace)?
+                .children("ProfessionType", namespace: namespace) ?? []
+            var professions: [StraksbookOgTilmeldRequest.Profession] = []
+            for node in professionNodes {
+                let profession = BodyReader(body: node, namespace: namespace)
+                professions.append(.init(
+                    conceptUri: try profession.text("ConceptUriDa"), aliasIdentifier: profession.optionalText("AliasIdentifier"),
+                    hasEducation: try profession.text("HasEducation") == "true" || profession.optionalText("HasEducation") == "1",
+                    yearLastUsed: try profession.int("YearLastUsed"), experienceMonths: try profession.int("ExperienceMonths")))
+            }
+            self = .straksbookOgTilmeld(StraksbookOgTilmeldRequest(
+                cprText: try enrollment.text("PersonCivilRegistrationIdentifier"),
+                clientCategory: try enrollment.int("ClientCategoryTypeIdentifier"),
+                enrollmentDate: try enrollment.dateTime("EnrollmentDate"),
+                unemploymentStatus: try enrollment.int("CurrentUnemploymentStatusTypeIdentifier"),
+                professions: professions,
+                booking: CreateSelvbookingRequest(
+                    offerId: try enrollment.uuid("MoedetilbudId", orURL: nil),
+                    start: try enrollment.dateTime("MoedeStarttidspunkt"),
+                    samtaleform: try enrollment.optionalInt("SamtaleformType"),
+                    caseworker: enrollment.optionalText("SagsbehandlerEksterntId"))))
         default: self = .notImplemented(operation)
         }
     }
@@ -73,6 +97,11 @@ struct BodyReader {
         guard let value = CopenhagenTime.parse(try text(name)) else {
             throw StarFault(StarFault.validationFailed, "\(name) is not a valid dateTime")
         }
+        return value
+    }
+
+    func int(_ name: String) throws(StarFault) -> Int {
+        guard let value = try optionalInt(name) else { throw StarFault(StarFault.validationFailed, "\(name) is missing") }
         return value
     }
 

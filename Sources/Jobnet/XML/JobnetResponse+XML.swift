@@ -42,6 +42,14 @@ extension JobnetResponse {
             writer.element("tns:AllowChoiceOfSupervisor", offer.allowChoiceOfSupervisor ? "true" : "false")
         case .booking(let booking):
             booking.write(as: "tns:JobnetBookingDetails", to: &writer)
+        case .straksbookOgTilmeld(let result):
+            writer.open("tns:ServiceReceipt")
+            writer.element("tns:ReceiptDateTime", CopenhagenTime.format(result.receiptTime))
+            writer.element("tns:ReceiptIdentifier", result.receiptId)
+            writer.element("tns:ReceiptText", result.receiptText.limited(to: 10_000))
+            writer.close("tns:ServiceReceipt")
+            writer.element("tns:EnrollmentRecorded", "true")
+            result.booking.write(as: "tns:JobnetBookingDetails", to: &writer)
         case .moedetilbud(let offers):
             writer.open("tns:MoedetilbudSamling")
             for offer in offers {
