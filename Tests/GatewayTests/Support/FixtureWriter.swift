@@ -1,0 +1,52 @@
+import Foundation
+import SOAP
+
+/// Writes an answer as an expected-response fixture (record mode), with the values the gateway
+/// generates replaced by placeholders: booking and receipt ids by `{{guid}}`, every dateTime by
+/// `{{dateTime}}`, every date by `{{date}}`, the free times by `{{any-content}}`.
+enum FixtureWriter {
+    static let prefixes = [
+        "http://schemas.xmlsoap.org/soap/envelope/": "soap", "http://www.w3.org/2003/05/soap-envelope": "soap",
+        SOAP.namespace: "tns",
+    ]
+
+    static func expected(from answer: String) throws -> String {
+        let root = try XMLParser().parse(Array(answer.utf8)).root
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        write(root, depth: 0, into: &out, root: true)
+        return out
+    }
+
+    private static func name(_ node: XMLNode) -> String {
+        guard let namespace = node.namespace, let prefix = prefixes[namespace] else { return node.localName }
+        return "\(prefix):\(node.localName)"
+    }
+
+    private static func write(_ node: XMLNode, depth: Int, into out: inout String, root: Bool = false) {
+        let indent = String(repeating: "  ", count: depth)
+        let declarations = root ? " xmlns:soap=\"\(node.namespace ?? "")\" xmlns:tns=\"\(SOAP.namespace)\"" : ""
+        if node.localName == "BookingTimeslotCollection" {
+            out += "\(indent)<\(name(node))>{{any-content}}</\(name(node))>\n"
+            return
+        }
+        if node.children.isEmpty {
+            out += "\(indent)<\(name(node))\(declarations)>\(escape(placeholder(for: node)))</\(name(node))>\n"
+            return
+        }
+        out += "\(indent)<\(name(node))\(declarations)>\n"
+        for child in node.children { write(child, depth: depth + 1, into: &out) }
+        out += "\(indent)</\(name(node))>\n"
+    }
+
+    private static func placeholder(for node: XMLNode) -> String {
+        let text = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if ["IndkaldelseId", "ReceiptIdentifier"].contains(node.localName) { return "{{guid}}" }
+        if text.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$"#, options: .regularExpression) != nil { return "{{dateTime}}" }
+        if text.range(of: #"^\d{4}-\d\d-\d\d$"#, options: .regularExpression) != nil { return "{{date}}" }
+        return text
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
