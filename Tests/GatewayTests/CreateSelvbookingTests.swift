@@ -18,8 +18,9 @@ import Testing
         _ gateway: TestGateway, offer: UUID = jobsamtale, person: UUID = DemoData.annaId, skip: Int = 0,
         resource: UUID = DemoData.Resource.lars
     ) async throws -> Date {
+        // Two days ahead: past every 24-hour deadline of the demo offers.
         let options = try await gateway.state.bookingOptions(
-            personId: person, offerId: offer, start: Date(), end: CopenhagenTime.adding(days: 14, to: Date()))
+            personId: person, offerId: offer, start: CopenhagenTime.adding(days: 2, to: Date()), end: CopenhagenTime.adding(days: 16, to: Date()))
             .filter { $0.resources.contains(resource) }
         return options[min(skip, options.count - 1)].time
     }
@@ -148,16 +149,78 @@ import Testing
         #expect(gateway.records.allSatisfy { !($0.reason ?? "").contains("a gateway defect") })
     }
 
-    @Test func theRebookingDeadlineCannotLieBeforeToday() async throws {
-        // 8133: the joint meeting's cancellation deadline is 48 hours before its start.
+    @Test func aJointMeetingBookedInsideItsCancellationDeadlineIsNotCancellable() async throws {
+        // The joint meeting's cancellation deadline is 48 hours before its start.
         let gateway = try await TestGateway.start()
         defer { Task { await gateway.stop() } }
         let sessions = try await gateway.state.bookingOptions(
             personId: DemoData.annaId, offerId: DemoData.Offer.informationsmoede, start: Date(),
             end: Date().addingTimeInterval(30 * 3600))
         if let soon = sessions.first {
-            #expect(try await gateway.post(Self.request(DemoData.Offer.informationsmoede, start: soon.time)).fejlkode == 8133)
+            let answer = try await gateway.post(Self.request(DemoData.Offer.informationsmoede, start: soon.time))
+            #expect(answer.value(of: "CancellationPossible") == "false")
         }
+    }
+
+    /// The policy codes a valid mapping can lead to, over HTTP, with mappings an operator might write.
+    @Test func thePolicyCodesOverHTTP() async throws {
+        let directory = NSTemporaryDirectory() + "jobnet-gateway-policy-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Mappings", toPath: directory)
+        func offers(_ cvEntry: String) throws {
+            let text = [
+                "defaults:",
+                "  interviewType: 12",
+                "  meetingForm: individual",
+                "  samtaleformer: [personligt]",
+                "  durationMinutes: 30",
+                "  allowChoiceOfSupervisor: false",
+                "  rebooking: {possible: true, deadlineHours: 24}",
+                "  cancellation: {possible: true, deadlineHours: 24}",
+                "  immediate: false",
+                "  bookableDays: 60",
+                "  telephoneNumber: \"+4570123456\"",
+                "  location: {description: Jobcentret, address: {streetName: Jobvej, streetBuildingIdentifier: \"1\", postCodeIdentifier: \"8000\", districtName: Aarhus C}}",
+                "offers:",
+                "  c0000000-0000-4000-8000-000000000001:",
+                "    cancellation: {possible: true, deadlineHours: 720}",
+                "  c0000000-0000-4000-8000-000000000005:",
+            ] + cvEntry.split(separator: "\n").map { "    " + $0 }
+            try text.joined(separator: "\n").write(toFile: directory + "/offers.yaml", atomically: true, encoding: .utf8)
+        }
+        try offers("rebooking: {possible: true, deadlineHours: 720}\ncancellation: {possible: false}")
+        let gateway = try await TestGateway.start { $0.mappingsDirectory = directory }
+        defer { Task { await gateway.stop() } }
+        // A meeting booked after its deadline has passed is booked, not rebookable or not cancellable:
+        // the gateway never writes a deadline before today (8132/8133).
+        let start = try await Self.freeTime(gateway)
+        let late = try await gateway.post(Self.request(start: start))
+        #expect(late.status == 200)
+        #expect(late.value(of: "CancellationPossible") == "false")
+        #expect(late.value(of: "CancellationDeadline") == nil)
+        #expect(late.value(of: "ReBookingPossible") == "true")
+        #expect(gateway.records.last?.decisions.contains("the cancellation deadline has passed at booking: not cancellable") == true)
+        let cv = try await Self.freeTime(gateway, offer: DemoData.Offer.cvSamtale, resource: DemoData.Resource.sofie)
+        let cvLate = try await gateway.post(Self.request(DemoData.Offer.cvSamtale, start: cv, extra: "<v:SamtaleformType>1</v:SamtaleformType>"))
+        #expect(cvLate.value(of: "ReBookingPossible") == "false")
+        #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).count == 2)
+        // The times on offer say the same.
+        let times = try await gateway.post(SOAP.operation("GetSelvbookingMoedetider", cpr: Self.anna, content:
+            "<v:MoedetilbudId>\(Self.jobsamtale.uuidString.lowercased())</v:MoedetilbudId>"
+            + "<v:StartMoedetidsinterval>\(CopenhagenTime.format(Date()))</v:StartMoedetidsinterval>"
+            + "<v:SlutMoedetidsinterval>\(CopenhagenTime.format(CopenhagenTime.adding(days: 14, to: Date())))</v:SlutMoedetidsinterval>"))
+        #expect(times.value(of: "CancellationPossible") == "false")
+
+        // 8129: in person without an address.
+        try offers("location: {description: Et sted}")
+        let other = try await Self.freeTime(gateway, offer: DemoData.Offer.cvSamtale, skip: 4, resource: DemoData.Resource.sofie)
+        let second = try await TestGateway.start(configure: { $0.mappingsDirectory = directory }, simulator: gateway.simulator)
+        defer { Task { await second.stop(keepingSimulator: true) } }
+        #expect(try await second.post(Self.request(DemoData.Offer.cvSamtale, start: other)).fejlkode == 8129)
+        // 8131: the citizen phones in, but there is no number.
+        try offers("citizenCalls: true\ntelephoneNumber: \"\"")
+        let third = try await TestGateway.start(configure: { $0.mappingsDirectory = directory }, simulator: gateway.simulator)
+        defer { Task { await third.stop(keepingSimulator: true) } }
+        #expect(try await third.post(Self.request(DemoData.Offer.cvSamtale, start: other)).fejlkode == 8131)
     }
 
     @Test func thePolicyRulesOfTheOffer() throws {

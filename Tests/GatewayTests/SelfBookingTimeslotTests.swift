@@ -38,7 +38,11 @@ import Testing
         try ResponseSchema.assertValid(answer.body, element: "GetSelvbookingMoedetiderResponse")
         #expect(answer.count(of: "CaseWorkerToBook") == 2)
         #expect(answer.count(of: "BookingTimeslot") > 10)
-        #expect(answer.value(of: "RebookingPossible") == "true")
+        // Rebookable, but not the times whose 24-hour rebooking deadline has already passed.
+        #expect(answer.body.contains("<tns:RebookingPossible>true</tns:RebookingPossible>"))
+        let firstText = try #require(answer.value(of: "StartTime"))
+        let first = try #require(CopenhagenTime.parse(firstText))
+        #expect(answer.value(of: "RebookingPossible") == (first.timeIntervalSinceNow > 24 * 3600 ? "true" : "false"))
         // Every start time carries Copenhagen's offset, and is a caseworker's working time on a weekday.
         #expect(answer.body.range(of: #"<tns:StartTime>[^<]*Z</tns:StartTime>"#, options: .regularExpression) == nil)
         #expect(Self.slotCaseworkers(answer).allSatisfy { !$0.isEmpty && Set($0).isSubset(of: ["1", "2"]) })

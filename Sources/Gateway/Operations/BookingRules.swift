@@ -42,6 +42,27 @@ enum BookingRules {
         }
     }
 
+    /// The policy as it applies to a meeting at `start` booked at `now`: when the deadline has already
+    /// passed, the citizen can no longer rebook (or cancel) it, so the booking says so and carries no
+    /// deadline. That keeps every deadline the gateway writes valid (never before today: 8132/8133)
+    /// instead of refusing a time BookingOptions offered.
+    static func effective(_ policy: OfferMapping.Policy, start: Date, now: Date) -> OfferMapping.Policy {
+        guard policy.possible, let hours = policy.deadlineHours, start.addingTimeInterval(-Double(hours) * 3600) < now else {
+            return policy
+        }
+        return OfferMapping.Policy(possible: false, deadlineHours: nil)
+    }
+
+    /// The mapping with both policies as they apply to this meeting; the mapping log notes a change.
+    static func effective(_ mapping: OfferMapping, start: Date, now: Date, notes: MappingNotes? = nil) -> OfferMapping {
+        var result = mapping
+        result.rebooking = effective(mapping.rebooking, start: start, now: now)
+        result.cancellation = effective(mapping.cancellation, start: start, now: now)
+        if result.rebooking != mapping.rebooking { notes?.add("the rebooking deadline has passed at booking: not rebookable") }
+        if result.cancellation != mapping.cancellation { notes?.add("the cancellation deadline has passed at booking: not cancellable") }
+        return result
+    }
+
     /// The deadline Jobnet is told, if the policy allows the action.
     static func deadline(_ policy: OfferMapping.Policy, start: Date) -> Date? {
         guard policy.possible, let hours = policy.deadlineHours else { return nil }

@@ -14,7 +14,8 @@ import Planner
 /// 5. inside the offer's window (its `bookableDays`, its expiry) → 8109;
 /// 6. the samtaleform is one the offer has → 4708;
 /// 7. the caseworker is known (caseworkers.yaml) → 4822, and allowed by the offer → 9003;
-/// 8. the offer's policy (BookingRules: 8125–8136, 8270, 8129, 8131, 8135);
+/// 8. the offer's policy (BookingRules: 8125–8136, 8270, 8129, 8131, 8135), as it applies to this meeting:
+///    a deadline that has already passed makes the meeting not rebookable (or not cancellable);
 /// 9. BookingOptions: the time (and the caseworker) still free → 4819;
 /// 10. with a caseworker: CreateBookingReservation → ConfirmBookingReservation (if the confirm fails,
 ///     CancelBooking on the reservation, then a Server fault); without: MakeBooking. A 409 is 4819.
@@ -42,7 +43,7 @@ enum CreateSelvbooking {
         let key = Ledger.key(personId: person.personStatusId, offerId: request.offerId, start: request.start)
         // 4. (before 3, for the offer's description in a repeated answer as in a first one)
         let offer = try await context.bookableOffer(request.offerId, for: person)
-        let mapping = context.mappings.offer(offer.id)
+        let mapping = BookingRules.effective(context.mappings.offer(offer.id), start: request.start, now: context.now, notes: context.notes)
         // 3.
         if let existing = try await context.ledgerCall({ try await context.ledger.booking(key: key) }) {
             if let answer = try await repeated(existing, offer: offer, mapping: mapping, person: person, context) { return answer }
@@ -153,6 +154,8 @@ enum CreateSelvbooking {
             context.notes.add("a pending booking was found in Planner: \(found.id.uuidString.lowercased()) recorded")
         }
         guard booking.state == .booked, let id = booking.plannerBookingId.flatMap(UUID.init(uuidString:)) else { return nil }
+        // The policy as it applied when the booking was made.
+        let mapping = BookingRules.effective(context.mappings.offer(offer.id), start: booking.start, now: booking.createdAt)
         context.notes.add("repeated request: booking \(id.uuidString.lowercased()) returned, nothing booked")
         return context.details(BookingFacts(
             bookingId: id, start: booking.start, end: booking.end, offer: offer, mapping: mapping,

@@ -48,9 +48,10 @@ struct TimeslotSearch {
                 used[caseworker.numericId] = caseworker.caseWorker
             }
             guard !ids.isEmpty else { continue }
+            let policy = BookingRules.effective(mapping, start: option.dateTime, now: context.now)
             timeslots.append(Moedetider.Timeslot(
                 startTime: option.dateTime, samtaleformer: samtaleformer,
-                rebookingPossible: mapping.rebooking.possible, cancellationPossible: mapping.cancellation.possible,
+                rebookingPossible: policy.rebooking.possible, cancellationPossible: policy.cancellation.possible,
                 totalSeats: mapping.joint ? mapping.seats : nil, availableSeats: nil, caseWorkerIds: ids.sorted()))
         }
         for key in unmapped.sorted() { context.notes.add("resource \(key) is not in caseworkers.yaml: its times are left out") }
