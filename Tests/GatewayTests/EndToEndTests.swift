@@ -76,7 +76,6 @@ import Testing
     @Test func theOperationsNotBuiltYetSaySo() async throws {
         let gateway = try await TestGateway.start()
         defer { Task { await gateway.stop() } }
-        let offer = DemoData.Offer.jobsamtale.uuidString.lowercased()
         let booking = DemoData.carlaRebookable.uuidString.lowercased()
         let window = "<v:StartMoedetidsinterval>2030-01-07T08:00:00</v:StartMoedetidsinterval><v:SlutMoedetidsinterval>2030-01-08T08:00:00</v:SlutMoedetidsinterval>"
         let requests: [(String, String)] = [

@@ -6,6 +6,14 @@ import Testing
 
 /// The simulator's own rules, through the real Planner client (libcurl).
 @Suite struct SimulatorTests {
+    /// A running simulator on `data`, and its state.
+    func simulator(_ data: SimulatorData = DemoData.make()) async throws -> (PlannerSimulatorServer, PlannerSimulatorState) {
+        let state = PlannerSimulatorState(data: data)
+        let server = PlannerSimulatorServer(state: state)
+        try await server.start()
+        return (server, state)
+    }
+
     func client(_ server: PlannerSimulatorServer, department: UUID = DemoData.rootDepartmentId) async -> PlannerClient {
         PlannerClient(
             configuration: .init(baseURL: await server.baseURL, rootDepartmentId: department, micrositeId: DemoData.micrositeId),
@@ -13,9 +21,7 @@ import Testing
     }
 
     @Test func reserveConfirmConflictCancelAndLapse() async throws {
-        let state = PlannerSimulatorState(data: DemoData.make())
-        let server = PlannerSimulatorServer(state: state)
-        try await server.start()
+        let (server, state) = try await simulator()
         defer { Task { await server.stop() } }
         let planner = await client(server)
         let now = Date()
@@ -55,9 +61,7 @@ import Testing
     @Test func anUnconfirmedReservationLapses() async throws {
         var data = DemoData.make()
         data.reservationLifetime = 0.2
-        let state = PlannerSimulatorState(data: data)
-        let server = PlannerSimulatorServer(state: state)
-        try await server.start()
+        let (server, state) = try await simulator(data)
         defer { Task { await server.stop() } }
         let planner = await client(server)
         let now = Date()
@@ -79,9 +83,7 @@ import Testing
             if offer.id == DemoData.Offer.informationsmoede { offer.kind = .joint(sessionHours: [10], seats: 2) }
             return offer
         }
-        let state = PlannerSimulatorState(data: data)
-        let server = PlannerSimulatorServer(state: state)
-        try await server.start()
+        let (server, _) = try await simulator(data)
         defer { Task { await server.stop() } }
         let planner = await client(server)
         let now = Date()
@@ -100,10 +102,21 @@ import Testing
         }
     }
 
+    @Test func notificationConsentIsUpdated() async throws {
+        let (server, _) = try await simulator()
+        defer { Task { await server.stop() } }
+        let planner = await client(server)
+        try await planner.setCitizenInformations(personId: DemoData.boId, information: PlannerCitizenInformation(
+            emailAddress: "bo@example.invalid", mobileNumber: "+4512345678", allowTextNotification: true, allowEmailNotification: false))
+        let bo = try #require(try await planner.personByCpr(DemoData.Citizen.bo))
+        #expect(bo.emailAddress == "bo@example.invalid")
+        #expect(bo.allowTextNotification == true)
+        #expect(bo.allowEmailNotification == false)
+    }
+
     @Test func aDataFileReplacesTheDemoData() async throws {
         let data = try SimulatorDataFile.load(path: repositoryRoot + "/Tests/Tools/simulator-data.yaml")
-        let server = PlannerSimulatorServer(state: PlannerSimulatorState(data: data))
-        try await server.start()
+        let (server, _) = try await simulator(data)
         defer { Task { await server.stop() } }
         let planner = await client(server, department: data.rootDepartmentId)
         let person = try #require(try await planner.personByCpr("1512851234"))
