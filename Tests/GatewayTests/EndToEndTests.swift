@@ -80,14 +80,11 @@ import Testing
         let window = "<v:StartMoedetidsinterval>2030-01-07T08:00:00</v:StartMoedetidsinterval><v:SlutMoedetidsinterval>2030-01-08T08:00:00</v:SlutMoedetidsinterval>"
         let requests: [(String, String)] = [
             ("CreateOmbooking", "<v:IndkaldelseId>\(booking)</v:IndkaldelseId><v:MoedeStarttidspunkt>2030-01-07T09:00:00</v:MoedeStarttidspunkt>"),
-            ("DeleteBooking", "<v:IndkaldelseId>\(booking)</v:IndkaldelseId>"),
-            ("SaveIndkaldelsesaccept", "<v:IndkaldelseId>\(booking)</v:IndkaldelseId>"),
             ("GetOmbookingSagsbehandlere", "<v:IndkaldelseId>\(booking)</v:IndkaldelseId>"),
             ("GetOmbookingMoedetider", "<v:IndkaldelseId>\(booking)</v:IndkaldelseId>\(window)"),
-            ("GetBookings", ""),
             ("CreateFejlmelding", "<v:Fejlkode>1</v:Fejlkode><v:FejlOphav>32</v:FejlOphav><v:FejlTidspunkt>2026-11-20T10:00:00+01:00</v:FejlTidspunkt>"),
         ]
-        #expect(requests.count == 7)
+        #expect(requests.count == 4)
         for (operation, content) in requests {
             let answer = try await gateway.post(SOAP.operation(operation, cpr: DemoData.Citizen.anna, content: content))
             #expect(answer.status == 500, "\(operation)")
@@ -106,7 +103,7 @@ import Testing
         let other = DemoData.boAwaitingAcceptance.uuidString.lowercased()
         let urlOnly = try await gateway.post(
             SOAP.operation("DeleteBooking", cpr: DemoData.Citizen.carla), path: "/JobnetCitizenStatusService/DeleteBooking/\(booking)")
-        #expect(urlOnly.fejlkode == StarFault.notImplemented)
+        #expect(urlOnly.status == 200)
         let disagreeing = try await gateway.post(
             SOAP.operation("DeleteBooking", cpr: DemoData.Citizen.carla, content: "<v:IndkaldelseId>\(other)</v:IndkaldelseId>"),
             path: "/JobnetCitizenStatusService/DeleteBooking/\(booking)")

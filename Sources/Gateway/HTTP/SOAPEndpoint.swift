@@ -182,6 +182,9 @@ public struct SOAPEndpoint: Sendable {
         codes[.getStraksbookingMoedetider]! += GetStraksbookingMoedetider.starCodes
         codes[.createSelvbooking]! += CreateSelvbooking.starCodes
         codes[.straksbookOgTilmeld]! += StraksbookOgTilmeld.starCodes
+        codes[.getBookings]! += GetBookings.starCodes
+        codes[.saveIndkaldelsesaccept]! += SaveIndkaldelsesaccept.starCodes
+        codes[.deleteBooking]! += DeleteBooking.starCodes
         return codes
     }()
 
@@ -200,6 +203,14 @@ public struct SOAPEndpoint: Sendable {
             return .booking(try await CreateSelvbooking.handle(request, context))
         case .straksbookOgTilmeld(let request):
             return .straksbookOgTilmeld(try await StraksbookOgTilmeld.handle(request, context))
+        case .getBookings:
+            return .bookings(try await GetBookings.handle(context))
+        case .saveIndkaldelsesaccept(let id):
+            try await SaveIndkaldelsesaccept.handle(id, context)
+            return .empty
+        case .deleteBooking(let id):
+            try await DeleteBooking.handle(id, context)
+            return .empty
         case .notImplemented(let operation):
             throw StarFault(StarFault.notImplemented, "\(operation.rawValue) is not implemented yet")
         }

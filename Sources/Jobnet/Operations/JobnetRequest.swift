@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JCSS v10 request after validation, as typed values: what an operation is handed.
 public enum JobnetRequest: Sendable, Equatable {
     case getBorgerstatus
@@ -6,6 +8,11 @@ public enum JobnetRequest: Sendable, Equatable {
     case getStraksbookingMoedetider
     case createSelvbooking(CreateSelvbookingRequest)
     case straksbookOgTilmeld(StraksbookOgTilmeldRequest)
+    case getBookings
+    /// `IndkaldelseId`.
+    case saveIndkaldelsesaccept(UUID)
+    /// `IndkaldelseId`.
+    case deleteBooking(UUID)
     /// An operation whose typed request is not built yet: it is answered "not implemented".
     case notImplemented(JobnetOperation)
 
@@ -17,6 +24,9 @@ public enum JobnetRequest: Sendable, Equatable {
         case .getStraksbookingMoedetider: .getStraksbookingMoedetider
         case .createSelvbooking: .createSelvbooking
         case .straksbookOgTilmeld: .straksbookOgTilmeld
+        case .getBookings: .getBookings
+        case .saveIndkaldelsesaccept: .saveIndkaldelsesaccept
+        case .deleteBooking: .deleteBooking
         case .notImplemented(let operation): operation
         }
     }
@@ -31,4 +41,7 @@ public enum JobnetResponse: Sendable, Equatable {
     /// CreateSelvbooking's answer: the booking made.
     case booking(JobnetBookingDetails)
     case straksbookOgTilmeld(StraksbookOgTilmeldResult)
+    case bookings([JobnetBookingDetails])
+    /// An answer with nothing to say: the empty response element.
+    case empty
 }

@@ -66,6 +66,9 @@ extension JobnetRequest {
                     start: try enrollment.dateTime("MoedeStarttidspunkt"),
                     samtaleform: try enrollment.optionalInt("SamtaleformType"),
                     caseworker: enrollment.optionalText("SagsbehandlerEksterntId"))))
+        case .getBookings: self = .getBookings
+        case .saveIndkaldelsesaccept: self = .saveIndkaldelsesaccept(try reader.uuid("IndkaldelseId", orURL: urlIdentifier))
+        case .deleteBooking: self = .deleteBooking(try reader.uuid("IndkaldelseId", orURL: urlIdentifier))
         default: self = .notImplemented(operation)
         }
     }

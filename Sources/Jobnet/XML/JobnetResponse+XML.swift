@@ -50,6 +50,12 @@ extension JobnetResponse {
             writer.close("tns:ServiceReceipt")
             writer.element("tns:EnrollmentRecorded", "true")
             result.booking.write(as: "tns:JobnetBookingDetails", to: &writer)
+        case .bookings(let bookings):
+            writer.open("tns:JobnetBookingDetailsCollection")
+            for booking in bookings { booking.write(as: "tns:JobnetBookingDetails", to: &writer) }
+            writer.close("tns:JobnetBookingDetailsCollection")
+        case .empty:
+            break
         case .moedetilbud(let offers):
             writer.open("tns:MoedetilbudSamling")
             for offer in offers {

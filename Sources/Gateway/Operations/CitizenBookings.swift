@@ -1,0 +1,80 @@
+import Foundation
+import Jobnet
+import Planner
+
+/// A citizen's booking as the gateway understands it: Planner's entry, the ledger's row (which knows
+/// the offer and the owner), and the offer mapping that applies.
+struct CitizenBooking {
+    var planner: PlannerBooking
+    var ledger: LedgerBooking?
+    var offer: PlannerCategoryOffer?
+    var mapping: OfferMapping
+    var immediate: Bool { ledger?.origin == .immediate }
+    var selfBooked: Bool { ledger.map { $0.origin != .learned } ?? false }
+}
+
+extension OperationContext {
+    /// GetBookings, GetMicrositeCategories and the ledger, joined: the citizen's current bookings
+    /// (Afvist and Aflyst are not current). A booking the ledger does not know is matched to an offer by
+    /// title, or served with the defaults, and recorded as `learned` so its owner is known from then on.
+    func currentBookings(of person: PlannerPerson) async throws(StarFault) -> [CitizenBooking] {
+        let held = try await planner { (client) throws(PlannerError) in try await client.bookings(personStatusId: person.personStatusId) }
+        let current = held.filter { ![.rejected, .cancelled].contains($0.status) }
+        guard !current.isEmpty else { return [] }
+        let offers = try await bookableOffers(for: person)
+        var result: [CitizenBooking] = []
+        for booking in current {
+            let id = booking.id.uuidString.lowercased()
+            var row = try await ledgerCall { try await ledger.booking(plannerBookingId: id) }
+            var offer: PlannerCategoryOffer?
+            if let row, let offerId = UUID(uuidString: row.offerId) {
+                offer = offers.first { $0.id == offerId }
+                if offer == nil { notes.add("booking \(id): its offer is no longer on the microsite") }
+            } else if let byTitle = offers.first(where: { $0.title == booking.title }) {
+                offer = byTitle
+                notes.add("booking \(id) matched to offer \(byTitle.id.uuidString.lowercased()) by title")
+            } else {
+                notes.add("booking \(id) matched to no offer: served with the defaults")
+            }
+            if row == nil {
+                let learned = LedgerBooking(
+                    requestKey: "learned|\(id)", plannerBookingId: id, offerId: offer?.id.uuidString.lowercased() ?? "",
+                    personId: person.personStatusId.uuidString.lowercased(), start: booking.startTime, end: booking.endTime,
+                    resourceId: nil, samtaleform: nil, origin: .learned, state: .booked, createdAt: now, updatedAt: now)
+                try await ledgerCall { try await ledger.save(learned) }
+                row = learned
+            }
+            let mapping = offer.map { mappings.offer($0.id) }
+                ?? (row.flatMap { UUID(uuidString: $0.offerId) }.map { mappings.offer($0) } ?? mappings.defaults)
+            result.append(CitizenBooking(planner: booking, ledger: row, offer: offer, mapping: mapping))
+        }
+        return result
+    }
+
+    /// The citizen's booking with this id: 8107 when the ledger knows it belongs to someone else, 4768
+    /// when neither Planner (for this citizen) nor the ledger knows it.
+    func citizenBooking(_ id: UUID, of person: PlannerPerson) async throws(StarFault) -> CitizenBooking {
+        let key = id.uuidString.lowercased()
+        if let row = try await ledgerCall({ try await ledger.booking(plannerBookingId: key) }),
+            row.personId != person.personStatusId.uuidString.lowercased()
+        {
+            throw StarFault(8107, "the ledger records booking \(key) for another citizen")
+        }
+        guard let booking = try await currentBookings(of: person).first(where: { $0.planner.id == id }) else {
+            throw StarFault(4768, "booking \(key) is not among the citizen's current bookings")
+        }
+        return booking
+    }
+
+    /// The booking as Jobnet sees it.
+    func details(_ booking: CitizenBooking) -> JobnetBookingDetails {
+        let mapping = BookingRules.effective(booking.mapping, start: booking.planner.startTime, now: booking.ledger?.createdAt ?? now)
+        return details(BookingFacts(
+            bookingId: booking.planner.id, start: booking.planner.startTime, end: booking.planner.endTime, offer: booking.offer,
+            mapping: mapping, holder: holder(resource: booking.ledger?.resourceId, displayName: booking.planner.resourceDisplayName),
+            samtaleform: booking.ledger?.samtaleform, immediate: booking.immediate, selfBooked: booking.selfBooked,
+            awaitingAcceptance: booking.planner.status == .readyForCitizenConfirmation, title: booking.planner.title,
+            description: booking.planner.description.isEmpty ? nil : booking.planner.description,
+            showCaseWorkerName: booking.planner.showCaseWorkerName))
+    }
+}
