@@ -121,3 +121,52 @@ import Testing
         #expect(try await gateway.post(Self.call("DeleteBooking", DemoData.Citizen.anna, booking: id)).fejlkode == 9130)
     }
 }
+
+/// GetOmbookingSagsbehandlere and GetOmbookingMoedetider over HTTP.
+@Suite struct RebookingOptionsTests {
+    static func window(days: Int = 14, from start: Date = Date()) -> String {
+        "<v:StartMoedetidsinterval>\(CopenhagenTime.format(start))</v:StartMoedetidsinterval>"
+            + "<v:SlutMoedetidsinterval>\(CopenhagenTime.format(CopenhagenTime.adding(days: days, to: start)))</v:SlutMoedetidsinterval>"
+    }
+
+    @Test func theCaseworkersTheOfferAllows() async throws {
+        let gateway = try await TestGateway.start()
+        defer { Task { await gateway.stop() } }
+        let answer = try await gateway.post(ExistingBookingTests.call("GetOmbookingSagsbehandlere", DemoData.Citizen.carla, booking: ExistingBookingTests.carlaBooking))
+        #expect(answer.status == 200, "\(answer.body)")
+        try ResponseSchema.assertValid(answer.body, element: "GetOmbookingSagsbehandlereResponse")
+        #expect(answer.value(of: "AllowChoiceOfSupervisor") == "true")
+        #expect(answer.count(of: "Supervisor") == 2)
+        #expect(try await gateway.post(ExistingBookingTests.call("GetOmbookingSagsbehandlere", DemoData.Citizen.anna, booking: ExistingBookingTests.carlaBooking)).fejlkode == 8107)
+        #expect(try await gateway.post(ExistingBookingTests.call("GetOmbookingSagsbehandlere", DemoData.Citizen.carla, booking: UUID().uuidString)).fejlkode == 4768)
+        #expect(try await gateway.post(ExistingBookingTests.call("GetOmbookingSagsbehandlere", DemoData.Citizen.unknown, booking: ExistingBookingTests.carlaBooking)).fejlkode == 4400)
+    }
+
+    @Test func theTimesABookingCanMoveTo() async throws {
+        let gateway = try await TestGateway.start()
+        defer { Task { await gateway.stop() } }
+        let request = SOAP.operation("GetOmbookingMoedetider", cpr: DemoData.Citizen.carla,
+            content: "<v:IndkaldelseId>\(ExistingBookingTests.carlaBooking)</v:IndkaldelseId>\(Self.window())")
+        let answer = try await gateway.post(request)
+        #expect(answer.status == 200, "\(answer.body)")
+        try ResponseSchema.assertValid(answer.body, element: "GetOmbookingMoedetiderResponse")
+        #expect(answer.count(of: "BookingTimeslot") > 5)
+        #expect(answer.body.contains("<tns:InterviewTypeIdentifier>7</tns:InterviewTypeIdentifier></tns:GetOmbookingMoedetiderResponse>"))
+        let past = SOAP.operation("GetOmbookingMoedetider", cpr: DemoData.Citizen.carla,
+            content: "<v:IndkaldelseId>\(ExistingBookingTests.carlaBooking)</v:IndkaldelseId>\(Self.window(days: 2, from: CopenhagenTime.adding(days: -5, to: Date())))")
+        #expect(try await gateway.post(past).fejlkode == 4783)
+        let unknown = SOAP.operation("GetOmbookingMoedetider", cpr: DemoData.Citizen.carla,
+            content: "<v:IndkaldelseId>\(UUID().uuidString)</v:IndkaldelseId>\(Self.window())")
+        #expect(try await gateway.post(unknown).fejlkode == 4768)
+        // An immediate booking cannot be rebooked by the citizen: 4812.
+        let start = try #require(try await gateway.state.bookingOptions(
+            personId: DemoData.annaId, offerId: DemoData.Offer.straksJobsamtale, start: Date(),
+            end: CopenhagenTime.adding(days: 7, to: Date())).first).time
+        let booked = try await gateway.post(StraksbookOgTilmeldTests.request(start: start))
+        let id = try #require(booked.value(of: "IndkaldelseId"))
+        let immediate = SOAP.operation("GetOmbookingMoedetider", cpr: DemoData.Citizen.anna,
+            content: "<v:IndkaldelseId>\(id)</v:IndkaldelseId>\(Self.window())")
+        #expect(try await gateway.post(immediate).fejlkode == 4812)
+        #expect(gateway.records.allSatisfy { !($0.reason ?? "").contains("a gateway defect") })
+    }
+}

@@ -185,6 +185,8 @@ public struct SOAPEndpoint: Sendable {
         codes[.getBookings]! += GetBookings.starCodes
         codes[.saveIndkaldelsesaccept]! += SaveIndkaldelsesaccept.starCodes
         codes[.deleteBooking]! += DeleteBooking.starCodes
+        codes[.getOmbookingSagsbehandlere]! += GetOmbookingSagsbehandlere.starCodes
+        codes[.getOmbookingMoedetider]! += GetOmbookingMoedetider.starCodes
         return codes
     }()
 
@@ -211,6 +213,12 @@ public struct SOAPEndpoint: Sendable {
         case .deleteBooking(let id):
             try await DeleteBooking.handle(id, context)
             return .empty
+        case .getOmbookingSagsbehandlere(let id):
+            let (allowChoice, supervisors) = try await GetOmbookingSagsbehandlere.handle(id, context)
+            return .sagsbehandlere(allowChoiceOfSupervisor: allowChoice, supervisors: supervisors)
+        case .getOmbookingMoedetider(let request):
+            let (list, interviewType) = try await GetOmbookingMoedetider.handle(request, context)
+            return .ombookingMoedetider(list, interviewType: interviewType)
         case .notImplemented(let operation):
             throw StarFault(StarFault.notImplemented, "\(operation.rawValue) is not implemented yet")
         }

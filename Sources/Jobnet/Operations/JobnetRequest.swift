@@ -13,6 +13,9 @@ public enum JobnetRequest: Sendable, Equatable {
     case saveIndkaldelsesaccept(UUID)
     /// `IndkaldelseId`.
     case deleteBooking(UUID)
+    /// `IndkaldelseId`.
+    case getOmbookingSagsbehandlere(UUID)
+    case getOmbookingMoedetider(OmbookingMoedetiderRequest)
     /// An operation whose typed request is not built yet: it is answered "not implemented".
     case notImplemented(JobnetOperation)
 
@@ -27,6 +30,8 @@ public enum JobnetRequest: Sendable, Equatable {
         case .getBookings: .getBookings
         case .saveIndkaldelsesaccept: .saveIndkaldelsesaccept
         case .deleteBooking: .deleteBooking
+        case .getOmbookingSagsbehandlere: .getOmbookingSagsbehandlere
+        case .getOmbookingMoedetider: .getOmbookingMoedetider
         case .notImplemented(let operation): operation
         }
     }
@@ -42,6 +47,10 @@ public enum JobnetResponse: Sendable, Equatable {
     case booking(JobnetBookingDetails)
     case straksbookOgTilmeld(StraksbookOgTilmeldResult)
     case bookings([JobnetBookingDetails])
+    /// GetOmbookingSagsbehandlere's answer.
+    case sagsbehandlere(allowChoiceOfSupervisor: Bool, supervisors: [CaseWorker])
+    /// GetOmbookingMoedetider's answer: the timeslot list and the interview type.
+    case ombookingMoedetider(Moedetider, interviewType: Int)
     /// An answer with nothing to say: the empty response element.
     case empty
 }

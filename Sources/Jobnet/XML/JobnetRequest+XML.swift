@@ -69,6 +69,15 @@ extension JobnetRequest {
         case .getBookings: self = .getBookings
         case .saveIndkaldelsesaccept: self = .saveIndkaldelsesaccept(try reader.uuid("IndkaldelseId", orURL: urlIdentifier))
         case .deleteBooking: self = .deleteBooking(try reader.uuid("IndkaldelseId", orURL: urlIdentifier))
+        case .getOmbookingSagsbehandlere:
+            self = .getOmbookingSagsbehandlere(try reader.uuid("IndkaldelseId", orURL: urlIdentifier))
+        case .getOmbookingMoedetider:
+            self = .getOmbookingMoedetider(OmbookingMoedetiderRequest(
+                bookingId: try reader.uuid("IndkaldelseId", orURL: urlIdentifier),
+                windowStart: try reader.dateTime("StartMoedetidsinterval"),
+                windowEnd: try reader.dateTime("SlutMoedetidsinterval"),
+                samtaleform: try reader.optionalInt("SamtaleformType"),
+                caseworker: reader.optionalText("SagsbehandlerEksterntId")))
         default: self = .notImplemented(operation)
         }
     }

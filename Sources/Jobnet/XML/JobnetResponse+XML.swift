@@ -54,6 +54,14 @@ extension JobnetResponse {
             writer.open("tns:JobnetBookingDetailsCollection")
             for booking in bookings { booking.write(as: "tns:JobnetBookingDetails", to: &writer) }
             writer.close("tns:JobnetBookingDetailsCollection")
+        case .sagsbehandlere(let allowChoice, let supervisors):
+            writer.element("tns:AllowChoiceOfSupervisor", allowChoice ? "true" : "false")
+            writer.open("tns:SupervisorCollection")
+            for supervisor in supervisors { supervisor.write(as: "tns:Supervisor", to: &writer) }
+            writer.close("tns:SupervisorCollection")
+        case .ombookingMoedetider(let list, let interviewType):
+            list.write(to: &writer)
+            writer.element("tns:InterviewTypeIdentifier", String(interviewType))
         case .empty:
             break
         case .moedetilbud(let offers):

@@ -1,0 +1,60 @@
+import CopenhagenTime
+import Foundation
+import Jobnet
+import Planner
+
+/// OM – GetOmbookingMoedetider (digest §4.9): the times the booking can be moved to.
+///
+/// Checks and Planner calls, in order:
+/// 1. the window, as GetSelvbookingMoedetider: end before start → 1014, ended → 4783, clipped to
+///    `maximumSearchDays`;
+/// 2. PersonByCpr → 4400 when Planner does not know the citizen;
+/// 3. the booking is the citizen's (GetBookings, GetMicrositeCategories, the ledger) → 8107, 4768;
+/// 4. its offer allows self-booking and rebooking, the booking is not immediate and its rebooking deadline
+///    has not passed → 4812; the offer is still on the citizen's microsite → 8108;
+/// 5. BookingOptions, filtered by caseworker and samtaleform → 4770 when empty; with the interview type.
+/// Planner trouble: 4769 / 9018 / 9303 / 9329.
+enum GetOmbookingMoedetider {
+    static let starCodes = [4783, 4400, 8107, 4768, 4812, 8108, 4770] + PlannerError.starCodes
+
+    static func handle(_ request: OmbookingMoedetiderRequest, _ context: OperationContext) async throws(StarFault)
+        -> (Moedetider, Int)
+    {
+        // 1.
+        guard request.windowEnd >= request.windowStart else {
+            throw StarFault(StarFault.validationFailed, "SlutMoedetidsinterval is before StartMoedetidsinterval")
+        }
+        guard request.windowEnd > context.now else { throw StarFault(4783, "the search window ends in the past") }
+        let start = max(request.windowStart, context.now)
+        var end = request.windowEnd
+        let longest = CopenhagenTime.adding(days: context.limits.maximumSearchDays, to: start)
+        if end > longest {
+            end = longest
+            context.notes.add("search window clipped to \(context.limits.maximumSearchDays) days")
+        }
+        // 2. and 3.
+        let person = try await context.citizen(unknownCode: 4400)
+        let booking = try await context.citizenBooking(request.bookingId, of: person)
+        // 4.
+        let policy = BookingRules.effective(booking.mapping, start: booking.planner.startTime, now: booking.ledger?.createdAt ?? context.now)
+        guard !booking.immediate, policy.rebooking.possible,
+            let deadline = BookingRules.deadline(policy.rebooking, start: booking.planner.startTime), deadline > context.now
+        else {
+            throw StarFault(4812, "the booking cannot be rebooked by the citizen (offer policy, immediate booking or deadline)")
+        }
+        guard let offer = booking.offer else { throw StarFault(8108, "the booking's offer is not on the citizen's microsite") }
+        // 5.
+        var resource: String?
+        if let caseworker = request.caseworker, booking.mapping.allowChoiceOfSupervisor, !booking.mapping.joint {
+            guard let found = context.resource(forCaseworker: caseworker) else {
+                throw StarFault(4770, "the chosen caseworker is not in caseworkers.yaml: no times")
+            }
+            resource = found
+        }
+        let search = TimeslotSearch(
+            offerId: offer.id, mapping: booking.mapping, start: start, end: end, samtaleform: request.samtaleform, resource: resource)
+        let list = try await search.run(for: person, context)
+        guard !list.timeslots.isEmpty else { throw StarFault(4770, "BookingOptions left no free times") }
+        return (list, booking.mapping.interviewTypeIdentifier)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import Jobnet
+import Planner
+
+/// OS – GetOmbookingSagsbehandlere (digest §4.8): every caseworker the booking's offer allows, whether
+/// or not they have free time.
+///
+/// Checks and Planner calls, in order:
+/// 1. PersonByCpr → 4400 when Planner does not know the citizen;
+/// 2. the booking is the citizen's (GetBookings, GetMicrositeCategories, the ledger): 8107, 4768;
+/// 3. the offer's caseworkers from the mappings; AllowChoiceOfSupervisor is false for joint meetings.
+/// Planner trouble: 4769 / 9018 / 9303 / 9329.
+enum GetOmbookingSagsbehandlere {
+    static let starCodes = [4400, 8107, 4768] + PlannerError.starCodes
+
+    static func handle(_ bookingId: UUID, _ context: OperationContext) async throws(StarFault) -> (Bool, [CaseWorker]) {
+        let person = try await context.citizen(unknownCode: 4400)
+        let booking = try await context.citizenBooking(bookingId, of: person)
+        let mapping = booking.mapping
+        return (mapping.allowChoiceOfSupervisor && !mapping.joint, context.allowedCaseworkers(mapping))
+    }
+}
