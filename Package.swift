@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "jobnet-gateway",
             dependencies: [
-                "Gateway", "PlannerSimulator",
+                "Gateway", "PlannerSimulator", "CopenhagenTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CopenhagenTime
 import Foundation
 import Gateway
 import Jobnet
@@ -11,7 +12,7 @@ struct JobnetGatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobnet-gateway",
         abstract: "Jobnet (STAR JCSS v10, SOAP) in front of Edora Workforce-Planner (Planner.External.Api, REST).",
-        subcommands: [Serve.self, PlannerSim.self, CheckMappings.self, Replay.self])
+        subcommands: [Serve.self, PlannerSim.self, CheckMappings.self, Replay.self, Fejlmeldinger.self])
 }
 
 struct Serve: AsyncParsableCommand {
@@ -111,5 +112,26 @@ struct Replay: ParsableCommand {
     func run() throws {
         print("replay is not implemented yet (issue: operators and testers)")
         throw ExitCode(2)
+    }
+}
+
+struct Fejlmeldinger: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the error reports Jobnet sent (CreateFejlmelding).")
+
+    @Option(help: "The booking ledger (SQLite file)") var database: String = "jobnet-gateway.sqlite"
+    @Option(help: "Only reports received on or after this date (YYYY-MM-DD, Copenhagen)") var since: String?
+
+    func run() async throws {
+        var from: Date?
+        if let since {
+            guard let date = CopenhagenTime.parse(since + "T00:00:00") else { throw ValidationError("--since takes YYYY-MM-DD") }
+            from = date
+        }
+        guard FileManager.default.fileExists(atPath: database) else { throw ValidationError("no ledger at \(database)") }
+        let reports = try await Ledger(path: database).fejlmeldinger(since: from)
+        for report in reports {
+            print(FejlmeldingLine(report).text)
+        }
+        print("\(reports.count) fejlmelding(er)")
     }
 }

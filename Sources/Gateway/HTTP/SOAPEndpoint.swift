@@ -187,6 +187,7 @@ public struct SOAPEndpoint: Sendable {
         codes[.deleteBooking]! += DeleteBooking.starCodes
         codes[.getOmbookingSagsbehandlere]! += GetOmbookingSagsbehandlere.starCodes
         codes[.getOmbookingMoedetider]! += GetOmbookingMoedetider.starCodes
+        codes[.createFejlmelding]! += CreateFejlmelding.starCodes
         return codes
     }()
 
@@ -219,6 +220,9 @@ public struct SOAPEndpoint: Sendable {
         case .getOmbookingMoedetider(let request):
             let (list, interviewType) = try await GetOmbookingMoedetider.handle(request, context)
             return .ombookingMoedetider(list, interviewType: interviewType)
+        case .createFejlmelding(let request):
+            try await CreateFejlmelding.handle(request, context)
+            return .empty
         case .notImplemented(let operation):
             throw StarFault(StarFault.notImplemented, "\(operation.rawValue) is not implemented yet")
         }

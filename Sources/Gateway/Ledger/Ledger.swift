@@ -45,6 +45,19 @@ public final class Ledger: Sendable {
                 table.column("createdAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2: error reports from Jobnet") { db in
+            try db.create(table: "fejlmelding") { table in
+                table.primaryKey("id", .text)
+                table.column("receivedAt", .datetime).notNull().indexed()
+                table.column("reportedAt", .datetime).notNull()
+                table.column("origin", .integer).notNull()
+                table.column("code", .integer).notNull()
+                table.column("text", .text)
+                table.column("offerId", .text)
+                table.column("bookingId", .text)
+                table.column("citizen", .text)
+            }
+        }
         return migrator
     }
 
@@ -61,6 +74,10 @@ public final class Ledger: Sendable {
         try await database.read { db in
             try LedgerBooking.filter(Column("plannerBookingId") == plannerBookingId.lowercased()).fetchOne(db)
         }
+    }
+
+    public func hasBookings(offerId: String) async throws -> Bool {
+        try await database.read { db in try LedgerBooking.filter(Column("offerId") == offerId).fetchCount(db) > 0 }
     }
 
     public func bookings(personId: UUID) async throws -> [LedgerBooking] {
@@ -97,6 +114,19 @@ public final class Ledger: Sendable {
     public func enrollments(personId: UUID) async throws -> [LedgerEnrollment] {
         try await database.read { db in
             try LedgerEnrollment.filter(Column("personId") == personId.uuidString.lowercased()).fetchAll(db)
+        }
+    }
+
+    public func save(_ report: LedgerFejlmelding) async throws {
+        try await database.write { db in try report.insert(db) }
+    }
+
+    /// The error reports received since `date` (all when nil), oldest first.
+    public func fejlmeldinger(since date: Date?) async throws -> [LedgerFejlmelding] {
+        try await database.read { db in
+            var request = LedgerFejlmelding.order(Column("receivedAt"))
+            if let date { request = request.filter(Column("receivedAt") >= date) }
+            return try request.fetchAll(db)
         }
     }
 

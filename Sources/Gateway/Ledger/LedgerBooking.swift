@@ -42,3 +42,21 @@ public struct LedgerEnrollment: Codable, Sendable, Equatable, FetchableRecord, P
     public var bookingKey: String
     public var createdAt: Date
 }
+
+/// An error report from Jobnet (CreateFejlmelding), kept for operators (`jobnet-gateway fejlmeldinger`).
+/// The citizen appears only as the masked CPR (birth date), if a CPR was sent.
+public struct LedgerFejlmelding: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "fejlmelding"
+
+    public var id: String
+    public var receivedAt: Date
+    public var reportedAt: Date
+    /// `FejlOphav`: 30 DFDG, 32 Jobnet.
+    public var origin: Int
+    /// `Fejlkode`, from BorgerBookingFejlTypeCodeList.
+    public var code: Int
+    public var text: String?
+    public var offerId: String?
+    public var bookingId: String?
+    public var citizen: String?
+}

@@ -102,6 +102,9 @@ public struct GatewayMappings: Sendable {
             samtaleformer: samtaleformer,
             moedeGruppeIndividual: try gruppe.required("individual").int(),
             moedeGruppeJoint: try gruppe.required("joint").int(),
+            fejlmeldingKoder: Set(try root.child("fejlmeldingKoder")?.entries().map { (entry) throws(MappingFileError) in
+                try entry.value.int()
+            } ?? []),
             personalAttendance: try root.child("personalAttendance")?.items().map { (item) throws(MappingFileError) in
                 try item.string()
             } ?? [],

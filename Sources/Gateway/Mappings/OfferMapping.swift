@@ -63,6 +63,8 @@ public struct CodeLists: Sendable, Equatable {
     public var samtaleformer: [String: Int]
     public var moedeGruppeIndividual: Int
     public var moedeGruppeJoint: Int
+    /// BorgerBookingFejlTypeCodeList: the error codes CreateFejlmelding accepts.
+    public var fejlmeldingKoder: Set<Int>
     /// The samtaleformer that mean personal attendance (an address is then required: 8129).
     public var personalAttendance: [String]
     public var bookingOriginatorOrganisationCode: Int

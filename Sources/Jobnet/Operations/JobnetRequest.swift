@@ -16,6 +16,7 @@ public enum JobnetRequest: Sendable, Equatable {
     /// `IndkaldelseId`.
     case getOmbookingSagsbehandlere(UUID)
     case getOmbookingMoedetider(OmbookingMoedetiderRequest)
+    case createFejlmelding(FejlmeldingRequest)
     /// An operation whose typed request is not built yet: it is answered "not implemented".
     case notImplemented(JobnetOperation)
 
@@ -32,6 +33,7 @@ public enum JobnetRequest: Sendable, Equatable {
         case .deleteBooking: .deleteBooking
         case .getOmbookingSagsbehandlere: .getOmbookingSagsbehandlere
         case .getOmbookingMoedetider: .getOmbookingMoedetider
+        case .createFejlmelding: .createFejlmelding
         case .notImplemented(let operation): operation
         }
     }

@@ -78,6 +78,11 @@ extension JobnetRequest {
                 windowEnd: try reader.dateTime("SlutMoedetidsinterval"),
                 samtaleform: try reader.optionalInt("SamtaleformType"),
                 caseworker: reader.optionalText("SagsbehandlerEksterntId")))
+        case .createFejlmelding:
+            self = .createFejlmelding(FejlmeldingRequest(
+                offerId: try reader.optionalUUID("MoedetilbudId"), bookingId: try reader.optionalUUID("IndkaldelseId"),
+                code: try reader.int("Fejlkode"), text: reader.optionalText("Fejltekst"),
+                origin: try reader.int("FejlOphav"), reportedAt: try reader.dateTime("FejlTidspunkt")))
         default: self = .notImplemented(operation)
         }
     }
@@ -103,6 +108,11 @@ struct BodyReader {
         let text = optionalText(name) ?? urlValue ?? ""
         guard let value = UUID(uuidString: text) else { throw StarFault(StarFault.validationFailed, "\(name) is not a GUID") }
         return value
+    }
+
+    func optionalUUID(_ name: String) throws(StarFault) -> UUID? {
+        guard optionalText(name) != nil else { return nil }
+        return try uuid(name, orURL: nil)
     }
 
     func dateTime(_ name: String) throws(StarFault) -> Date {

@@ -40,7 +40,10 @@ enum FixtureWriter {
 
     private static func placeholder(for node: XMLNode) -> String {
         let text = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if ["IndkaldelseId", "ReceiptIdentifier"].contains(node.localName) { return "{{guid}}" }
+        // Ids the gateway generates; the demo data's own booking ids (e0000000-…) stay as they are.
+        if ["IndkaldelseId", "ReceiptIdentifier"].contains(node.localName), !text.hasPrefix("e0000000-0000-4000-8000-") {
+            return "{{guid}}"
+        }
         if text.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$"#, options: .regularExpression) != nil { return "{{dateTime}}" }
         if text.range(of: #"^\d{4}-\d\d-\d\d$"#, options: .regularExpression) != nil { return "{{date}}" }
         return text
