@@ -5,6 +5,11 @@ import Jobnet
 /// The business rules of digest §5 that depend on the offer's policy, checked against the mapping
 /// before a booking is made (each code raised here, once).
 enum BookingRules {
+    /// 4783: a meeting cannot start in the past (the one place this rule is raised).
+    static func checkNotPast(_ start: Date, now: Date) throws(StarFault) {
+        guard start > now else { throw StarFault(4783, "MoedeStarttidspunkt is in the past") }
+    }
+
     static let starCodes = [8125, 8126, 8127, 8128, 8132, 8133, 8134, 8136, 8270, 8129, 8131, 8135]
 
     static func check(_ mapping: OfferMapping, start: Date, samtaleformName: String?, codeLists: CodeLists, now: Date)

@@ -27,7 +27,7 @@ enum CreateSelvbooking {
 
     static func handle(_ request: CreateSelvbookingRequest, _ context: OperationContext) async throws(StarFault) -> JobnetBookingDetails {
         // 1.
-        guard request.start > context.now else { throw StarFault(4783, "MoedeStarttidspunkt is in the past") }
+        try BookingRules.checkNotPast(request.start, now: context.now)
         // 2.
         let person = try await context.citizen(unknownCode: StarFault.unknownCPRLookup)
         return try await context.locks.withLock(person.personStatusId.uuidString) { () async throws(StarFault) in

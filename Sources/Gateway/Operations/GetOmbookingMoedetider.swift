@@ -21,17 +21,7 @@ enum GetOmbookingMoedetider {
         -> (Moedetider, Int)
     {
         // 1.
-        guard request.windowEnd >= request.windowStart else {
-            throw StarFault(StarFault.validationFailed, "SlutMoedetidsinterval is before StartMoedetidsinterval")
-        }
-        guard request.windowEnd > context.now else { throw StarFault(4783, "the search window ends in the past") }
-        let start = max(request.windowStart, context.now)
-        var end = request.windowEnd
-        let longest = CopenhagenTime.adding(days: context.limits.maximumSearchDays, to: start)
-        if end > longest {
-            end = longest
-            context.notes.add("search window clipped to \(context.limits.maximumSearchDays) days")
-        }
+        let (start, end) = try context.searchWindow(from: request.windowStart, to: request.windowEnd)
         // 2. and 3.
         let person = try await context.citizen(unknownCode: 4400)
         let booking = try await context.citizenBooking(request.bookingId, of: person)

@@ -19,19 +19,7 @@ enum GetSelvbookingMoedetider {
 
     static func handle(_ request: SelvbookingMoedetiderRequest, _ context: OperationContext) async throws(StarFault) -> Moedetider {
         // 1. The window.
-        guard request.windowEnd >= request.windowStart else {
-            throw StarFault(StarFault.validationFailed, "SlutMoedetidsinterval is before StartMoedetidsinterval")
-        }
-        guard request.windowEnd > context.now else {
-            throw StarFault(4783, "the search window ends in the past")
-        }
-        let start = max(request.windowStart, context.now)
-        var end = request.windowEnd
-        let longest = CopenhagenTime.adding(days: context.limits.maximumSearchDays, to: start)
-        if end > longest {
-            end = longest
-            context.notes.add("search window clipped to \(context.limits.maximumSearchDays) days")
-        }
+        let (start, end) = try context.searchWindow(from: request.windowStart, to: request.windowEnd)
         // 2. The citizen.
         let person = try await context.citizen(unknownCode: StarFault.unknownCPRLookup)
         // 3. The offer.

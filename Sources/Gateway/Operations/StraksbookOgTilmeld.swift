@@ -61,7 +61,7 @@ enum StraksbookOgTilmeld {
         }
         // 7.
         let booking = request.booking
-        guard booking.start > context.now else { throw StarFault(4783, "MoedeStarttidspunkt is in the past") }
+        try BookingRules.checkNotPast(booking.start, now: context.now)
         let receipt = UUID().uuidString.lowercased()
         let professions = String(decoding: (try? JSONEncoder().encode(request.professions)) ?? Data("[]".utf8), as: UTF8.self)
         let ledger = context.ledger

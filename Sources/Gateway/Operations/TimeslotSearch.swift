@@ -62,6 +62,21 @@ struct TimeslotSearch {
 }
 
 extension OperationContext {
+    /// A search window as Jobnet sent it, made fit for BookingOptions: an end before the start is 1014, a
+    /// window that has ended 4783; its past part is dropped, and a window longer than `maximumSearchDays`
+    /// is clipped (the mapping log says so). The one place these rules are raised.
+    func searchWindow(from requestedStart: Date, to requestedEnd: Date) throws(StarFault) -> (start: Date, end: Date) {
+        guard requestedEnd >= requestedStart else {
+            throw StarFault(StarFault.validationFailed, "SlutMoedetidsinterval is before StartMoedetidsinterval")
+        }
+        guard requestedEnd > now else { throw StarFault(4783, "the search window ends in the past") }
+        let start = max(requestedStart, now)
+        let longest = CopenhagenTime.adding(days: limits.maximumSearchDays, to: start)
+        guard requestedEnd > longest else { return (start, requestedEnd) }
+        notes.add("search window clipped to \(limits.maximumSearchDays) days")
+        return (start, longest)
+    }
+
     /// The citizen's bookable offer with this id, or 8108 when Planner does not offer it (unknown,
     /// expired, or not on the citizen's microsite).
     func bookableOffer(_ id: UUID, for person: PlannerPerson) async throws(StarFault) -> PlannerCategoryOffer {
