@@ -44,6 +44,7 @@ check-mappings: build
 test: test-deps
 	xmllint --noout Wsdl/JobnetCitizenStatusService.xsd Wsdl/JobnetCitizenStatusService.wsdl
 	xmllint --noout --schema Wsdl/JobnetCitizenStatusService.xsd docs/examples/GetBorgerstatusResponse.xml
+	$(SWIFT) build
 	JOBNET_GATEWAY_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test
 
 clean:

@@ -73,25 +73,6 @@ import Testing
         #expect(missing.fejlkode == 1014)
     }
 
-    @Test func theOperationsNotBuiltYetSaySo() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let booking = DemoData.carlaRebookable.uuidString.lowercased()
-        let requests: [(String, String)] = [
-            ("CreateOmbooking", "<v:IndkaldelseId>\(booking)</v:IndkaldelseId><v:MoedeStarttidspunkt>2030-01-07T09:00:00</v:MoedeStarttidspunkt>"),
-        ]
-        #expect(requests.count == 1)
-        for (operation, content) in requests {
-            let answer = try await gateway.post(SOAP.operation(operation, cpr: DemoData.Citizen.anna, content: content))
-            #expect(answer.status == 500, "\(operation)")
-            #expect(answer.fejlkode == StarFault.notImplemented, "\(operation): \(answer.body)")
-            #expect(answer.faultcode == "soap:Server", "\(operation)")
-            #expect(answer.body.contains("not implemented"), "\(operation)")
-        }
-        // No fake data: Planner was never asked.
-        #expect(await gateway.state.calls.isEmpty)
-    }
-
     @Test func aV10URLCarriesTheIdAndMustAgreeWithTheBody() async throws {
         let gateway = try await TestGateway.start()
         defer { Task { await gateway.stop() } }

@@ -114,6 +114,7 @@ public struct GatewayServer: Sendable {
 
     /// Runs the server until cancelled. `onRunning` gets the bound port.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        for line in await endpoint.recoverRebookings() { endpoint.log.logger.warning("\(line)") }
         var logger = Logger(label: "jobnet-gateway.http")
         logger.logLevel = .warning
         let app = Application(

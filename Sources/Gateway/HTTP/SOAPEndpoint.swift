@@ -188,8 +188,17 @@ public struct SOAPEndpoint: Sendable {
         codes[.getOmbookingSagsbehandlere]! += GetOmbookingSagsbehandlere.starCodes
         codes[.getOmbookingMoedetider]! += GetOmbookingMoedetider.starCodes
         codes[.createFejlmelding]! += CreateFejlmelding.starCodes
+        codes[.createOmbooking]! += CreateOmbooking.starCodes
         return codes
     }()
+
+    /// Finishes or undoes the rebookings a previous run left half-way; called before serving.
+    public func recoverRebookings() async -> [String] {
+        let context = OperationContext(
+            cpr: nil, planner: planner, mappings: mappings(), now: clock(), limits: limits, ledger: ledger, locks: locks,
+            notes: MappingNotes())
+        return await Rebooking.recover(context: context)
+    }
 
     /// Hands the typed request to its operation.
     static func dispatch(_ request: JobnetRequest, context: OperationContext) async throws(StarFault) -> JobnetResponse {
@@ -223,8 +232,8 @@ public struct SOAPEndpoint: Sendable {
         case .createFejlmelding(let request):
             try await CreateFejlmelding.handle(request, context)
             return .empty
-        case .notImplemented(let operation):
-            throw StarFault(StarFault.notImplemented, "\(operation.rawValue) is not implemented yet")
+        case .createOmbooking(let request):
+            return .booking(try await CreateOmbooking.handle(request, context))
         }
     }
 }

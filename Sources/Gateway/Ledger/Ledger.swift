@@ -58,6 +58,21 @@ public final class Ledger: Sendable {
                 table.column("citizen", .text)
             }
         }
+        migrator.registerMigration("v3: the rebooking journal") { db in
+            try db.create(table: "rebooking") { table in
+                table.primaryKey("id", .text)
+                table.column("personId", .text).notNull()
+                table.column("oldBookingId", .text).notNull()
+                table.column("oldOfferId", .text).notNull()
+                table.column("oldStart", .datetime).notNull()
+                table.column("newOfferId", .text).notNull()
+                table.column("newStart", .datetime).notNull()
+                table.column("newResourceId", .text).notNull()
+                table.column("newReservationId", .text)
+                table.column("step", .text).notNull().indexed()
+                table.column("updatedAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 
@@ -128,6 +143,24 @@ public final class Ledger: Sendable {
             if let date { request = request.filter(Column("receivedAt") >= date) }
             return try request.fetchAll(db)
         }
+    }
+
+    /// Writes a rebooking's journal entry: before each step is taken, so that a gateway killed between
+    /// steps knows at its next start what to finish or undo.
+    public func journal(_ entry: RebookingJournalEntry) async throws {
+        try await database.write { db in try entry.save(db) }
+    }
+
+    /// Rebookings that were neither finished nor undone.
+    public func unfinishedRebookings() async throws -> [RebookingJournalEntry] {
+        try await database.read { db in
+            try RebookingJournalEntry.filter([RebookingJournalEntry.Step.done.rawValue, RebookingJournalEntry.Step.undone.rawValue]
+                .contains(Column("step")) == false).fetchAll(db)
+        }
+    }
+
+    public func rebooking(id: String) async throws -> RebookingJournalEntry? {
+        try await database.read { db in try RebookingJournalEntry.fetchOne(db, key: id) }
     }
 
     public func count() async throws -> Int {

@@ -60,3 +60,33 @@ public struct LedgerFejlmelding: Codable, Sendable, Equatable, FetchableRecord, 
     public var bookingId: String?
     public var citizen: String?
 }
+
+/// One rebooking's progress: reserve the new time, cancel the old booking, confirm the new reservation.
+public struct RebookingJournalEntry: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "rebooking"
+
+    public enum Step: String, Codable, Sendable {
+        /// About to reserve the new time (a reservation may or may not exist).
+        case reserving
+        /// The new time is reserved; the old booking stands.
+        case reserved
+        /// The old booking is cancelled; the new reservation awaits confirmation.
+        case cancelled
+        /// The new booking is confirmed: finished.
+        case done
+        /// Undone: the old booking stands (or was booked again), no new reservation remains.
+        case undone
+    }
+
+    public var id: String
+    public var personId: String
+    public var oldBookingId: String
+    public var oldOfferId: String
+    public var oldStart: Date
+    public var newOfferId: String
+    public var newStart: Date
+    public var newResourceId: String
+    public var newReservationId: String?
+    public var step: Step
+    public var updatedAt: Date
+}

@@ -31,6 +31,4 @@ extension StarFault {
     public static let configurationMissing = 9018
     public static let plannerServerError = 9303
     public static let plannerContractViolated = 9329
-    /// The gateway's own transitional code (never STAR's): the operation is not built yet.
-    public static let notImplemented = 99999
 }

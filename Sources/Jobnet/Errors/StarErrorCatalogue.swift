@@ -28,7 +28,7 @@ public struct StarErrorCatalogue: Sendable {
             throw MappingFileError(file: file, line: nil, message: "\(error)")
         }
         var errors: [Int: StarError] = [:]
-        let entries = ((root["codes"] as? [Any]) ?? []) + ((root["gateway_codes"] as? [Any]) ?? [])
+        let entries = (root["codes"] as? [Any]) ?? []
         for case let entry as [String: Any] in entries {
             guard let code = entry["code"] as? Int, let en = entry["en"] as? String, let da = entry["da"] as? String,
                 let sideText = entry["side"] as? String, let side = StarError.Side(rawValue: sideText)
@@ -74,15 +74,14 @@ public struct StarErrorCatalogue: Sendable {
     /// The catalogue entry to answer `fault` with on `operation`, and the new code to send.
     ///
     /// A code outside the operation's list is a gateway defect: it is answered as 9303 (Server),
-    /// and `strayed` says so for the mapping log. The transitional not-implemented code passes.
+    /// and `strayed` says so for the mapping log.
     public func resolve(_ fault: StarFault, for operation: JobnetOperation?) -> ResolvedStarError {
         let permitted = operation.map { allowedCodes[$0]?.contains(fault.code) ?? false } ?? true
-        let isTransitional = fault.code == StarFault.notImplemented
-        let code = (permitted || isTransitional) ? fault.code : StarFault.plannerServerError
+        let code = permitted ? fault.code : StarFault.plannerServerError
         let error = errors[code] ?? StarError(
             code: code, newCode: nil, side: .server, danish: "Der er sket en systemfejl", english: "Internal error")
         let newCode = operation.flatMap { newCodes[$0]?[code] } ?? error.newCode
-        return ResolvedStarError(error: error, newCode: newCode, strayed: (permitted || isTransitional) ? nil : fault.code)
+        return ResolvedStarError(error: error, newCode: newCode, strayed: permitted ? nil : fault.code)
     }
 
     static func line(of needle: String, in text: String) -> Int? {

@@ -17,8 +17,7 @@ public enum JobnetRequest: Sendable, Equatable {
     case getOmbookingSagsbehandlere(UUID)
     case getOmbookingMoedetider(OmbookingMoedetiderRequest)
     case createFejlmelding(FejlmeldingRequest)
-    /// An operation whose typed request is not built yet: it is answered "not implemented".
-    case notImplemented(JobnetOperation)
+    case createOmbooking(CreateOmbookingRequest)
 
     public var operation: JobnetOperation {
         switch self {
@@ -34,7 +33,7 @@ public enum JobnetRequest: Sendable, Equatable {
         case .getOmbookingSagsbehandlere: .getOmbookingSagsbehandlere
         case .getOmbookingMoedetider: .getOmbookingMoedetider
         case .createFejlmelding: .createFejlmelding
-        case .notImplemented(let operation): operation
+        case .createOmbooking: .createOmbooking
         }
     }
 }

@@ -83,7 +83,12 @@ extension JobnetRequest {
                 offerId: try reader.optionalUUID("MoedetilbudId"), bookingId: try reader.optionalUUID("IndkaldelseId"),
                 code: try reader.int("Fejlkode"), text: reader.optionalText("Fejltekst"),
                 origin: try reader.int("FejlOphav"), reportedAt: try reader.dateTime("FejlTidspunkt")))
-        default: self = .notImplemented(operation)
+        case .createOmbooking:
+            self = .createOmbooking(CreateOmbookingRequest(
+                bookingId: try reader.uuid("IndkaldelseId", orURL: urlIdentifier),
+                start: try reader.dateTime("MoedeStarttidspunkt"),
+                samtaleform: try reader.optionalInt("SamtaleformType"),
+                caseworker: reader.optionalText("SagsbehandlerEksterntId")))
         }
     }
 }

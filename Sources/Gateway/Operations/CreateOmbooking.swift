@@ -1,0 +1,77 @@
+import CopenhagenTime
+import Foundation
+import Jobnet
+import Planner
+
+/// OB – CreateOmbooking (digest §4.5): move a booking to a new time, atomically. The rebooking also
+/// counts as acceptance: the new booking is confirmed, never left awaiting acceptance.
+///
+/// Checks and Planner calls, in order:
+/// 1. the new time is not in the past → 4783;
+/// 2. PersonByCpr → 4400; from here on, one call per citizen at a time;
+/// 3. the booking is the citizen's (GetBookings, GetMicrositeCategories, the ledger) → 8107, 4768;
+/// 4. not an immediate booking → 9130; its offer allows rebooking and the deadline has not passed → 4812;
+/// 5. the samtaleform → 4708; the caseworker known → 4822 and allowed → 9003; the policy for the new time
+///    (BookingRules); BookingOptions still offers the new time → 4767;
+/// 6. the rebooking, each step journaled in the ledger before it is taken (`Rebooking`):
+///    CreateBookingReservation (new) → CancelBooking (old) → ConfirmBookingReservation (new).
+/// Planner trouble: 4769 / 9018 / 9303 / 9329.
+enum CreateOmbooking {
+    static let starCodes = [4783, 4400, 8107, 4768, 9130, 4812, 4708, 4822, 9003] + BookingRules.starCodes + [4767]
+        + PlannerError.starCodes
+
+    static func handle(_ request: CreateOmbookingRequest, _ context: OperationContext) async throws(StarFault) -> JobnetBookingDetails {
+        try BookingRules.checkNotPast(request.start, now: context.now)
+        let person = try await context.citizen(unknownCode: 4400)
+        return try await context.locks.withLock(person.personStatusId.uuidString) { () async throws(StarFault) in
+            let booking = try await context.citizenBooking(request.bookingId, of: person)
+            guard !booking.immediate else { throw StarFault(9130, "an immediate booking cannot be rebooked by the citizen") }
+            let policy = BookingRules.effective(booking.mapping, start: booking.planner.startTime, now: booking.ledger?.createdAt ?? context.now)
+            guard policy.rebooking.possible,
+                let deadline = BookingRules.deadline(policy.rebooking, start: booking.planner.startTime), deadline > context.now,
+                let offer = booking.offer
+            else {
+                throw StarFault(4812, "the booking cannot be rebooked by the citizen (offer policy, deadline, or offer gone)")
+            }
+            let mapping = BookingRules.effective(booking.mapping, start: request.start, now: context.now, notes: context.notes)
+            let codeLists = context.mappings.codeLists
+            var samtaleformName: String?
+            if let samtaleform = request.samtaleform {
+                guard let name = mapping.samtaleformer.first(where: { codeLists.samtaleformer[$0] == samtaleform }) else {
+                    throw StarFault(4708, "samtaleform \(samtaleform) is not one the offer has")
+                }
+                samtaleformName = name
+            }
+            var resource: String?
+            if let caseworker = request.caseworker {
+                guard let found = context.resource(forCaseworker: caseworker) else {
+                    throw StarFault(4822, "the caseworker's RID is not in caseworkers.yaml")
+                }
+                guard mapping.allowChoiceOfSupervisor, !mapping.joint, mapping.caseworkers.isEmpty || mapping.caseworkers.contains(found) else {
+                    throw StarFault(9003, "the offer does not allow this caseworker")
+                }
+                resource = found
+            }
+            try BookingRules.check(mapping, start: request.start, samtaleformName: samtaleformName ?? mapping.samtaleformer.first,
+                codeLists: codeLists, now: context.now)
+            let options = try await context.planner { (client) throws(PlannerError) in
+                try await client.bookingOptions(personId: person.personStatusId, offerId: offer.id, start: request.start, end: request.start)
+            }
+            let allowed = Set(mapping.caseworkers)
+            guard let option = options.first(where: { $0.dateTime == request.start }),
+                let chosen = resource ?? option.resourceIds.map({ $0.uuidString.lowercased() }).first(where: { allowed.isEmpty || allowed.contains($0) }),
+                option.resourceIds.contains(where: { $0.uuidString.lowercased() == chosen })
+            else {
+                throw StarFault(4767, "BookingOptions no longer offers the new time")
+            }
+            let newId = try await Rebooking(context: context, person: person).run(
+                old: booking, offer: offer, start: request.start, resource: chosen, samtaleform: request.samtaleform)
+            return context.details(BookingFacts(
+                bookingId: newId, start: request.start, end: request.start.addingTimeInterval(Double(mapping.durationMinutes) * 60),
+                offer: offer, mapping: mapping, holder: context.holder(resource: chosen, displayName: nil),
+                samtaleform: request.samtaleform, immediate: false, selfBooked: booking.selfBooked, awaitingAcceptance: false,
+                title: offer.title, description: offer.description.isEmpty ? nil : offer.description,
+                showCaseWorkerName: offer.showCaseWorkerName))
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Jobnet
+import Planner
+
+/// The rebooking's three Planner steps, journaled, so that the citizen ends with exactly one meeting:
+///
+/// 1. journal `reserving` → CreateBookingReservation (the new time). Fails: nothing changed, the fault.
+/// 2. journal `reserved` → CancelBooking (the old booking). Fails: the new reservation is cancelled,
+///    journal `undone`, the old booking stands; the fault.
+/// 3. journal `cancelled` → ConfirmBookingReservation (the new time), tried twice. Fails both times: the
+///    old time is booked again (MakeBooking), journal `undone`, and a Server fault says the old time stands.
+/// 4. journal `done`; the ledger: the old booking cancelled, the new one booked.
+///
+/// A gateway killed between steps finishes or undoes the rebooking at its next start (`recover`).
+struct Rebooking {
+    let context: OperationContext
+    let person: PlannerPerson
+
+    /// A test-only failpoint: with `JOBNET_GATEWAY_FAILPOINT=rebooking-after-cancel` the gateway stops for a
+    /// minute after step 2, so a test can kill it there.
+    static let failpoint = ProcessInfo.processInfo.environment["JOBNET_GATEWAY_FAILPOINT"]
+
+    func run(old: CitizenBooking, offer: PlannerCategoryOffer, start: Date, resource: String, samtaleform: Int?)
+        async throws(StarFault) -> UUID
+    {
+        let ledger = context.ledger
+        var entry = RebookingJournalEntry(
+            id: UUID().uuidString.lowercased(), personId: person.personStatusId.uuidString.lowercased(),
+            oldBookingId: old.planner.id.uuidString.lowercased(), oldOfferId: offer.id.uuidString.lowercased(),
+            oldStart: old.planner.startTime, newOfferId: offer.id.uuidString.lowercased(), newStart: start,
+            newResourceId: resource, newReservationId: nil, step: .reserving, updatedAt: context.now)
+        func journal(_ step: RebookingJournalEntry.Step) async throws(StarFault) {
+            entry.step = step
+            entry.updatedAt = Date()
+            let current = entry
+            try await context.ledgerCall { try await ledger.journal(current) }
+        }
+        try await journal(.reserving)
+        // 1. Reserve the new time.
+        let reservation: UUID
+        do {
+            reservation = try await context.planner.createBookingReservation(PlannerReservationRequest(
+                offerId: offer.id, startDateTime: start, resourceId: UUID(uuidString: resource)!, personId: person.personStatusId))
+        } catch {
+            try await journal(.undone)
+            if case .conflict = error { throw StarFault(4767, "Planner answered 409: the new time was taken meanwhile") }
+            throw error.starFault
+        }
+        entry.newReservationId = reservation.uuidString.lowercased()
+        try await journal(.reserved)
+        // 2. Cancel the old booking.
+        do {
+            try await context.planner.cancelBooking(bookingId: old.planner.id, personStatusId: person.personStatusId)
+        } catch {
+            try? await context.planner.cancelBooking(bookingId: reservation, personStatusId: person.personStatusId)
+            try await journal(.undone)
+            context.notes.add("cancelling the old booking failed: the new reservation was released, the old booking stands")
+            let fault = error.starFault
+            throw StarFault(fault.code, "the old booking stands: \(fault.reason)")
+        }
+        try await journal(.cancelled)
+        if Self.failpoint == "rebooking-after-cancel" { try? await Task.sleep(for: .seconds(60)) }
+        // 3. Confirm the new reservation (twice), else book the old time again.
+        try await Self.finish(&entry, person: person.personStatusId, context: context)
+        if entry.step == .undone {
+            throw StarFault(StarFault.plannerServerError, "the new time could not be confirmed: the old time was booked again")
+        }
+        // 4. The ledger.
+        if var row = old.ledger {
+            row.state = .cancelled
+            row.updatedAt = Date()
+            let cancelled = row
+            try await context.ledgerCall { try await ledger.save(cancelled) }
+        }
+        let now = Date()
+        let booked = LedgerBooking(
+            requestKey: Ledger.key(personId: person.personStatusId, offerId: offer.id, start: start),
+            plannerBookingId: reservation.uuidString.lowercased(), offerId: offer.id.uuidString.lowercased(),
+            personId: person.personStatusId.uuidString.lowercased(), start: start,
+            end: start.addingTimeInterval(Double(old.mapping.durationMinutes) * 60), resourceId: resource, samtaleform: samtaleform,
+            origin: old.ledger?.origin == .learned ? .learned : .selfBooked, state: .booked, createdAt: now, updatedAt: now)
+        try await context.ledgerCall { try await ledger.save(booked) }
+        context.notes.add("rebooked \(entry.oldBookingId) to \(entry.newReservationId!)")
+        return reservation
+    }
+
+    /// Step 3 for an entry whose old booking is cancelled: confirm the new reservation (two tries), else
+    /// book the old time again. Leaves the entry `done` or `undone`.
+    static func finish(_ entry: inout RebookingJournalEntry, person: UUID, context: OperationContext) async throws(StarFault) {
+        let ledger = context.ledger
+        if let reservation = entry.newReservationId.flatMap(UUID.init(uuidString:)) {
+            for attempt in 1...2 {
+                do {
+                    try await context.planner.confirmBookingReservation(bookingId: reservation, personStatusId: person)
+                    entry.step = .done
+                    entry.updatedAt = Date()
+                    let done = entry
+                    try await context.ledgerCall { try await ledger.journal(done) }
+                    return
+                } catch {
+                    context.notes.add("confirming the new reservation failed (try \(attempt)): \(error)")
+                }
+            }
+            try? await context.planner.cancelBooking(bookingId: reservation, personStatusId: person)
+        }
+        // Restore the old time.
+        guard let offer = UUID(uuidString: entry.oldOfferId) else { return }
+        do {
+            let restored = try await context.planner.makeBooking(PlannerMakeBookingRequest(
+                personId: person, offerId: offer, startTime: entry.oldStart, isImmediateBooking: false))
+            context.notes.add("the old time was booked again as \(restored.uuidString.lowercased())")
+            // The ledger follows: the old id is gone, the restored booking takes its place.
+            if var row = try? await ledger.booking(plannerBookingId: entry.oldBookingId) {
+                row.state = .cancelled
+                row.updatedAt = Date()
+                let cancelled = row
+                try? await ledger.save(cancelled)
+                var replacement = row
+                replacement.requestKey = "restored|\(restored.uuidString.lowercased())"
+                replacement.plannerBookingId = restored.uuidString.lowercased()
+                replacement.state = .booked
+                let booked = replacement
+                try? await ledger.save(booked)
+            }
+        } catch {
+            context.notes.add("booking the old time again failed too (\(error)): the citizen must be contacted")
+        }
+        entry.step = .undone
+        entry.updatedAt = Date()
+        let undone = entry
+        try await context.ledgerCall { try await ledger.journal(undone) }
+    }
+
+    /// At start-up: finish or undo every rebooking a previous run left half-way.
+    static func recover(context: OperationContext) async -> [String] {
+        var report: [String] = []
+        guard let entries = try? await context.ledger.unfinishedRebookings() else { return ["the rebooking journal cannot be read"] }
+        for var entry in entries {
+            guard let person = UUID(uuidString: entry.personId) else { continue }
+            switch entry.step {
+            case .reserving, .reserved:
+                // The old booking was never cancelled: release any new reservation.
+                if let reservation = entry.newReservationId.flatMap(UUID.init(uuidString:)) {
+                    try? await context.planner.cancelBooking(bookingId: reservation, personStatusId: person)
+                } else if let held = try? await context.planner.bookings(personStatusId: person),
+                    let stray = held.first(where: { $0.startTime == entry.newStart && $0.status == .readyForCitizenConfirmation })
+                {
+                    try? await context.planner.cancelBooking(bookingId: stray.id, personStatusId: person)
+                }
+                entry.step = .undone
+                entry.updatedAt = Date()
+                let undone = entry
+                try? await context.ledger.journal(undone)
+                report.append("rebooking \(entry.id) undone at start-up: the old booking stands")
+            case .cancelled:
+                try? await finish(&entry, person: person, context: context)
+                report.append("rebooking \(entry.id) \(entry.step == .done ? "completed" : "undone (the old time booked again)") at start-up")
+            case .done, .undone:
+                break
+            }
+        }
+        return report
+    }
+}
