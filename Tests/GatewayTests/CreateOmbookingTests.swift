@@ -61,11 +61,43 @@ import Testing
         #expect(try await code(Self.request(night)) == 4767)
         #expect(try await code(Self.request(start).replacingOccurrences(of: "RID:1002", with: "RID:1003")) == 9003)
         #expect(try await code(Self.request(start).replacingOccurrences(of: "RID:1002", with: "RID:404")) == 4822)
+        #expect(try await code(Self.request(CopenhagenTime.adding(days: 90, to: start))) == 8109)
+        // Someone else's booking (once the ledger knows its owner): 8107.
+        _ = try await gateway.post(SOAP.operation("GetBookings", cpr: Self.carla))
+        #expect(try await code(Self.request(start).replacingOccurrences(of: Self.carla, with: DemoData.Citizen.anna)) == 8107)
         #expect(gateway.records.allSatisfy { !($0.reason ?? "").contains("a gateway defect") })
         #expect(await Self.carlasMeetings(gateway.state).count == 1)
     }
 
     /// Each failure ends with exactly one meeting, at the old time or the new, and the answer says which.
+    @Test func anImmediateOrUnrebookableBookingIsNotMoved() async throws {
+        let gateway = try await TestGateway.start()
+        defer { Task { await gateway.stop() } }
+        // An immediate booking: 9130.
+        let straks = try #require(try await gateway.state.bookingOptions(
+            personId: DemoData.annaId, offerId: DemoData.Offer.straksJobsamtale, start: Date(),
+            end: CopenhagenTime.adding(days: 7, to: Date())).first).time
+        let immediate = try #require(try await gateway.post(StraksbookOgTilmeldTests.request(start: straks)).value(of: "IndkaldelseId"))
+        let start = try await Self.newTime(gateway.state)
+        let move = { (id: String, cpr: String) in
+            SOAP.operation("CreateOmbooking", cpr: cpr, content: "<v:IndkaldelseId>\(id)</v:IndkaldelseId>"
+                + "<v:MoedeStarttidspunkt>\(CopenhagenTime.format(start))</v:MoedeStarttidspunkt>")
+        }
+        #expect(try await gateway.post(move(immediate, DemoData.Citizen.anna)).fejlkode == 9130)
+        // A joint meeting (its offer does not allow rebooking): 4812.
+        let session = try #require(try await gateway.state.bookingOptions(
+            personId: DemoData.annaId, offerId: DemoData.Offer.informationsmoede, start: CopenhagenTime.adding(days: 3, to: Date()),
+            end: CopenhagenTime.adding(days: 20, to: Date())).first).time
+        let joint = try #require(try await gateway.post(SOAP.operation("CreateSelvbooking", cpr: DemoData.Citizen.anna, content:
+            "<v:MoedetilbudId>\(DemoData.Offer.informationsmoede.uuidString.lowercased())</v:MoedetilbudId>"
+            + "<v:MoedeStarttidspunkt>\(CopenhagenTime.format(session))</v:MoedeStarttidspunkt>")).value(of: "IndkaldelseId"))
+        #expect(try await gateway.post(move(joint, DemoData.Citizen.anna)).fejlkode == 4812)
+        let caseworkers = try await gateway.post(SOAP.operation("GetOmbookingSagsbehandlere", cpr: DemoData.Citizen.anna,
+            content: "<v:IndkaldelseId>\(joint)</v:IndkaldelseId>"))
+        #expect(caseworkers.value(of: "AllowChoiceOfSupervisor") == "false")
+        #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).count == 2)
+    }
+
     @Test(arguments: [
         ("reservation fails", PlannerOperation.createBookingReservation, SimulatorFault.status(500), false),
         ("cancel fails", PlannerOperation.cancelBooking, SimulatorFault.failTimes(1), false),

@@ -167,6 +167,26 @@ import Testing
         let immediate = SOAP.operation("GetOmbookingMoedetider", cpr: DemoData.Citizen.anna,
             content: "<v:IndkaldelseId>\(id)</v:IndkaldelseId>\(Self.window())")
         #expect(try await gateway.post(immediate).fejlkode == 4812)
+        // No free time in a one-hour window: 4770.
+        let soon = "<v:StartMoedetidsinterval>\(CopenhagenTime.format(Date()))</v:StartMoedetidsinterval>"
+            + "<v:SlutMoedetidsinterval>\(CopenhagenTime.format(Date().addingTimeInterval(3600)))</v:SlutMoedetidsinterval>"
+        #expect(try await gateway.post(SOAP.operation("GetOmbookingMoedetider", cpr: DemoData.Citizen.carla,
+            content: "<v:IndkaldelseId>\(ExistingBookingTests.carlaBooking)</v:IndkaldelseId>\(soon)")).fejlkode == 4770)
         #expect(gateway.records.allSatisfy { !($0.reason ?? "").contains("a gateway defect") })
+    }
+
+    @Test func aBookingWhoseOfferIsGoneHasNoTimes() async throws {
+        var data = DemoData.make()
+        let orphan = UUID()
+        let start = CopenhagenTime.adding(days: 8, to: Date())
+        data.bookings.append(SimBooking(
+            id: orphan, personStatusId: DemoData.carlaId, offerId: DemoData.Offer.udloebet, resourceId: DemoData.Resource.mette,
+            start: start, end: start.addingTimeInterval(1800), status: 1, title: "Et møde uden tilbud", description: ""))
+        let gateway = try await TestGateway.start(data: data)
+        defer { Task { await gateway.stop() } }
+        let answer = try await gateway.post(SOAP.operation("GetOmbookingMoedetider", cpr: DemoData.Citizen.carla,
+            content: "<v:IndkaldelseId>\(orphan.uuidString)</v:IndkaldelseId>\(Self.window())"))
+        #expect(answer.fejlkode == 8108)
+        #expect(gateway.records.last?.decisions.contains { $0.contains("served with the defaults") } == true)
     }
 }

@@ -11,13 +11,13 @@ import Planner
 /// 2. PersonByCpr → 4400; from here on, one call per citizen at a time;
 /// 3. the booking is the citizen's (GetBookings, GetMicrositeCategories, the ledger) → 8107, 4768;
 /// 4. not an immediate booking → 9130; its offer allows rebooking and the deadline has not passed → 4812;
-/// 5. the samtaleform → 4708; the caseworker known → 4822 and allowed → 9003; the policy for the new time
+/// 5. the new time inside the offer's window → 8109; the samtaleform → 4708; the caseworker known → 4822 and allowed → 9003; the policy for the new time
 ///    (BookingRules); BookingOptions still offers the new time → 4767;
 /// 6. the rebooking, each step journaled in the ledger before it is taken (`Rebooking`):
 ///    CreateBookingReservation (new) → CancelBooking (old) → ConfirmBookingReservation (new).
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum CreateOmbooking {
-    static let starCodes = [4783, 4400, 8107, 4768, 9130, 4812, 4708, 4822, 9003] + BookingRules.starCodes + [4767]
+    static let starCodes = [4783, 4400, 8107, 4768, 9130, 4812, 8109, 4708, 4822, 9003] + BookingRules.starCodes + [4767]
         + PlannerError.starCodes
 
     static func handle(_ request: CreateOmbookingRequest, _ context: OperationContext) async throws(StarFault) -> JobnetBookingDetails {
@@ -34,6 +34,10 @@ enum CreateOmbooking {
                 throw StarFault(4812, "the booking cannot be rebooked by the citizen (offer policy, deadline, or offer gone)")
             }
             let mapping = BookingRules.effective(booking.mapping, start: request.start, now: context.now, notes: context.notes)
+            let latest = CopenhagenTime.adding(days: mapping.bookableDays, to: context.now)
+            if request.start > latest || (offer.expiryDate.map { request.start >= $0 } ?? false) {
+                throw StarFault(8109, "the new time is outside the offer's window (\(mapping.bookableDays) days, or past its expiry)")
+            }
             let codeLists = context.mappings.codeLists
             var samtaleformName: String?
             if let samtaleform = request.samtaleform {
