@@ -62,6 +62,7 @@ import Testing
         #expect(try await code(Self.request(start).replacingOccurrences(of: "RID:1002", with: "RID:1003")) == 9003)
         #expect(try await code(Self.request(start).replacingOccurrences(of: "RID:1002", with: "RID:404")) == 4822)
         #expect(try await code(Self.request(CopenhagenTime.adding(days: 90, to: start))) == 8109)
+        #expect(try await code(Self.request(start).replacingOccurrences(of: "<v:SagsbehandlerEksterntId>", with: "<v:SamtaleformType>8</v:SamtaleformType><v:SagsbehandlerEksterntId>")) == 4708)
         // Someone else's booking (once the ledger knows its owner): 8107.
         _ = try await gateway.post(SOAP.operation("GetBookings", cpr: Self.carla))
         #expect(try await code(Self.request(start).replacingOccurrences(of: Self.carla, with: DemoData.Citizen.anna)) == 8107)

@@ -158,6 +158,9 @@ import Testing
         let unknown = SOAP.operation("GetOmbookingMoedetider", cpr: DemoData.Citizen.carla,
             content: "<v:IndkaldelseId>\(UUID().uuidString)</v:IndkaldelseId>\(Self.window())")
         #expect(try await gateway.post(unknown).fejlkode == 4768)
+        let someoneElses = SOAP.operation("GetOmbookingMoedetider", cpr: DemoData.Citizen.anna,
+            content: "<v:IndkaldelseId>\(ExistingBookingTests.carlaBooking)</v:IndkaldelseId>\(Self.window())")
+        #expect(try await gateway.post(someoneElses).fejlkode == 8107)
         // An immediate booking cannot be rebooked by the citizen: 4812.
         let start = try #require(try await gateway.state.bookingOptions(
             personId: DemoData.annaId, offerId: DemoData.Offer.straksJobsamtale, start: Date(),
