@@ -17,7 +17,7 @@ import Planner
 ///    CreateBookingReservation (new) → CancelBooking (old) → ConfirmBookingReservation (new).
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum CreateOmbooking {
-    static let starCodes = [4783, 4400, 8107, 4768, 9130, 4812, 8109, 4708, 4822, 9003] + BookingRules.starCodes + [4767]
+    static let starCodes = [4783, 4400, 8107, 4768, 9130, 4812] + BookingChoice.starCodes + [4767]
         + PlannerError.starCodes
 
     static func handle(_ request: CreateOmbookingRequest, _ context: OperationContext) async throws(StarFault) -> JobnetBookingDetails {
@@ -34,30 +34,10 @@ enum CreateOmbooking {
                 throw StarFault(4812, "the booking cannot be rebooked by the citizen (offer policy, deadline, or offer gone)")
             }
             let mapping = BookingRules.effective(booking.mapping, start: request.start, now: context.now, notes: context.notes)
-            let latest = CopenhagenTime.adding(days: mapping.bookableDays, to: context.now)
-            if request.start > latest || (offer.expiryDate.map { request.start >= $0 } ?? false) {
-                throw StarFault(8109, "the new time is outside the offer's window (\(mapping.bookableDays) days, or past its expiry)")
-            }
-            let codeLists = context.mappings.codeLists
-            var samtaleformName: String?
-            if let samtaleform = request.samtaleform {
-                guard let name = mapping.samtaleformer.first(where: { codeLists.samtaleformer[$0] == samtaleform }) else {
-                    throw StarFault(4708, "samtaleform \(samtaleform) is not one the offer has")
-                }
-                samtaleformName = name
-            }
-            var resource: String?
-            if let caseworker = request.caseworker {
-                guard let found = context.resource(forCaseworker: caseworker) else {
-                    throw StarFault(4822, "the caseworker's RID is not in caseworkers.yaml")
-                }
-                guard mapping.allowChoiceOfSupervisor, !mapping.joint, mapping.caseworkers.isEmpty || mapping.caseworkers.contains(found) else {
-                    throw StarFault(9003, "the offer does not allow this caseworker")
-                }
-                resource = found
-            }
-            try BookingRules.check(mapping, start: request.start, samtaleformName: samtaleformName ?? mapping.samtaleformer.first,
-                codeLists: codeLists, now: context.now)
+            let choice = try BookingChoice(
+                start: request.start, samtaleform: request.samtaleform, caseworker: request.caseworker, offer: offer,
+                mapping: mapping, context: context)
+            let resource = choice.resource
             let options = try await context.planner { (client) throws(PlannerError) in
                 try await client.bookingOptions(personId: person.personStatusId, offerId: offer.id, start: request.start, end: request.start)
             }

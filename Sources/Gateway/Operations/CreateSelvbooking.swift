@@ -22,7 +22,7 @@ import Planner
 ///     GetBookings then names the holding caseworker when Planner chose one.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum CreateSelvbooking {
-    static let starCodes = [4783, StarFault.unknownCPRLookup, 8108, 8109, 4708, 4822, 9003] + BookingRules.starCodes + [4819]
+    static let starCodes = [4783, StarFault.unknownCPRLookup, 8108] + BookingChoice.starCodes + [4819]
         + PlannerError.starCodes
 
     static func handle(_ request: CreateSelvbookingRequest, _ context: OperationContext) async throws(StarFault) -> JobnetBookingDetails {
@@ -48,34 +48,11 @@ enum CreateSelvbooking {
         if let existing = try await context.ledgerCall({ try await context.ledger.booking(key: key) }) {
             if let answer = try await repeated(existing, offer: offer, mapping: mapping, person: person, context) { return answer }
         }
-        // 5.
-        let latest = CopenhagenTime.adding(days: mapping.bookableDays, to: context.now)
-        if request.start > latest || (offer.expiryDate.map { request.start >= $0 } ?? false) {
-            throw StarFault(8109, "the start is outside the offer's window (\(mapping.bookableDays) days, or past its expiry)")
-        }
-        // 6.
-        let codeLists = context.mappings.codeLists
-        var samtaleformName: String?
-        if let samtaleform = request.samtaleform {
-            guard let name = mapping.samtaleformer.first(where: { codeLists.samtaleformer[$0] == samtaleform }) else {
-                throw StarFault(4708, "samtaleform \(samtaleform) is not one the offer has")
-            }
-            samtaleformName = name
-        }
-        // 7.
-        var resource: String?
-        if let caseworker = request.caseworker {
-            guard let found = context.resource(forCaseworker: caseworker) else {
-                throw StarFault(4822, "the caseworker's RID is not in caseworkers.yaml")
-            }
-            guard mapping.allowChoiceOfSupervisor, !mapping.joint, mapping.caseworkers.isEmpty || mapping.caseworkers.contains(found) else {
-                throw StarFault(9003, "the offer does not allow this caseworker")
-            }
-            resource = found
-        }
-        // 8.
-        try BookingRules.check(mapping, start: request.start, samtaleformName: samtaleformName ?? mapping.samtaleformer.first,
-            codeLists: codeLists, now: context.now)
+        // 5. to 8.
+        let choice = try BookingChoice(
+            start: request.start, samtaleform: request.samtaleform, caseworker: request.caseworker, offer: offer, mapping: mapping,
+            context: context)
+        let resource = choice.resource
         // 9.
         let options = try await context.planner { (client) throws(PlannerError) in
             try await client.bookingOptions(personId: person.personStatusId, offerId: offer.id, start: request.start, end: request.start)
