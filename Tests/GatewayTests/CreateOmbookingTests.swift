@@ -156,4 +156,36 @@ import Testing
         #expect(await state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1)
         #expect(try await Ledger(path: database).unfinishedRebookings().isEmpty)
     }
+
+    /// The kill can land after Planner cancelled the old booking but before the journal says so: the
+    /// journal then says `reserved`, and the start-up must ask Planner rather than release the new time.
+    @Test func aJournalThatMissedTheCancelIsSettledByPlanner() async throws {
+        let gateway = try await TestGateway.start()
+        defer { Task { await gateway.stop() } }
+        let state = gateway.state
+        let start = try await Self.newTime(state)
+        let planner = PlannerClient(
+            configuration: .init(baseURL: await gateway.simulator.baseURL, rootDepartmentId: DemoData.rootDepartmentId,
+                                 micrositeId: DemoData.micrositeId),
+            transport: CurlTransport(settings: PlannerTransportSettings(workers: 1)))
+        // What a killed gateway leaves: the reservation made, the old booking cancelled, the journal at `reserved`.
+        let reservation = try await planner.createBookingReservation(PlannerReservationRequest(
+            offerId: DemoData.Offer.jobsamtale, startDateTime: start, resourceId: DemoData.Resource.lars, personId: DemoData.carlaId))
+        let old = try #require(await Self.carlasMeetings(state).first { $0 != start })
+        try await planner.cancelBooking(bookingId: DemoData.carlaRebookable, personStatusId: DemoData.carlaId)
+        let ledger = try Ledger(path: nil)
+        try await ledger.journal(RebookingJournalEntry(
+            id: "test", personId: DemoData.carlaId.uuidString.lowercased(), oldBookingId: Self.booking,
+            oldOfferId: DemoData.Offer.jobsamtale.uuidString.lowercased(), oldStart: old,
+            newOfferId: DemoData.Offer.jobsamtale.uuidString.lowercased(), newStart: start,
+            newResourceId: DemoData.Resource.lars.uuidString.lowercased(), newReservationId: reservation.uuidString.lowercased(),
+            step: .reserved, updatedAt: Date()))
+        let context = OperationContext(
+            cpr: nil, planner: planner, mappings: try GatewayMappings.load(directory: repositoryRoot + "/Mappings"), now: Date(),
+            limits: OperationLimits(), ledger: ledger, locks: CitizenLocks(), notes: MappingNotes())
+        let report = await Rebooking.recover(context: context)
+        #expect(report == ["rebooking test completed at start-up"])
+        #expect(await Self.carlasMeetings(state) == [start])
+        #expect(await state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1)
+    }
 }

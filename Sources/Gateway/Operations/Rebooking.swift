@@ -11,7 +11,9 @@ import Planner
 ///    old time is booked again (MakeBooking), journal `undone`, and a Server fault says the old time stands.
 /// 4. journal `done`; the ledger: the old booking cancelled, the new one booked.
 ///
-/// A gateway killed between steps finishes or undoes the rebooking at its next start (`recover`).
+/// A gateway killed between steps finishes or undoes the rebooking at its next start (`recover`); where
+/// the journal cannot know whether a Planner step happened (killed after Planner answered, before the
+/// journal was written), Planner's GetBookings decides.
 struct Rebooking {
     let context: OperationContext
     let person: PlannerPerson
@@ -139,12 +141,21 @@ struct Rebooking {
             guard let person = UUID(uuidString: entry.personId) else { continue }
             switch entry.step {
             case .reserving, .reserved:
-                // The old booking was never cancelled: release any new reservation.
+                // The journal does not say whether the old booking was cancelled: a gateway killed just after
+                // Planner cancelled it, before the journal could say so, looks like this. Planner decides.
+                let held = try? await context.planner.bookings(personStatusId: person)
+                let oldStands = held?.contains {
+                    $0.id.uuidString.lowercased() == entry.oldBookingId && ![.cancelled, .rejected].contains($0.status)
+                } ?? true
+                if entry.step == .reserved, !oldStands {
+                    try? await finish(&entry, person: person, context: context)
+                    report.append("rebooking \(entry.id) \(entry.step == .done ? "completed" : "undone (the old time booked again)") at start-up")
+                    continue
+                }
+                // The old booking stands: release any new reservation.
                 if let reservation = entry.newReservationId.flatMap(UUID.init(uuidString:)) {
                     try? await context.planner.cancelBooking(bookingId: reservation, personStatusId: person)
-                } else if let held = try? await context.planner.bookings(personStatusId: person),
-                    let stray = held.first(where: { $0.startTime == entry.newStart && $0.status == .readyForCitizenConfirmation })
-                {
+                } else if let stray = held?.first(where: { $0.startTime == entry.newStart && $0.status == .readyForCitizenConfirmation }) {
                     try? await context.planner.cancelBooking(bookingId: stray.id, personStatusId: person)
                 }
                 entry.step = .undone
@@ -153,6 +164,18 @@ struct Rebooking {
                 try? await context.ledger.journal(undone)
                 report.append("rebooking \(entry.id) undone at start-up: the old booking stands")
             case .cancelled:
+                // Killed after Planner confirmed, before the journal said so: nothing left to do.
+                let held = try? await context.planner.bookings(personStatusId: person)
+                if let reservation = entry.newReservationId,
+                    held?.contains(where: { $0.id.uuidString.lowercased() == reservation && $0.status == .accepted }) == true
+                {
+                    entry.step = .done
+                    entry.updatedAt = Date()
+                    let done = entry
+                    try? await context.ledger.journal(done)
+                    report.append("rebooking \(entry.id) found confirmed at start-up")
+                    continue
+                }
                 try? await finish(&entry, person: person, context: context)
                 report.append("rebooking \(entry.id) \(entry.step == .done ? "completed" : "undone (the old time booked again)") at start-up")
             case .done, .undone:
