@@ -83,6 +83,16 @@ public enum CopenhagenTime {
         return local(date) + "\(sign)\(pad(abs(offset) / 3600)):\(pad(abs(offset) % 3600 / 60))"
     }
 
+    /// `2026-12-01T09:30:00.125+01:00`: as `format`, with milliseconds (log records).
+    public static func formatWithMilliseconds(_ date: Date) -> String {
+        let offset = timeZone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
+        let wholeSecond = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+        return local(wholeSecond) + "." + pad((milliseconds + 1000) % 1000, 3)
+            + "\(sign)\(pad(abs(offset) / 3600)):\(pad(abs(offset) % 3600 / 60))"
+    }
+
     /// `2026-12-01T09:30:00`: Copenhagen wall time without an offset, as Planner writes it.
     public static func local(_ date: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

@@ -12,11 +12,17 @@ struct JobnetGatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobnet-gateway",
         abstract: "Jobnet (STAR JCSS v10, SOAP) in front of Edora Workforce-Planner (Planner.External.Api, REST).",
-        subcommands: [Serve.self, PlannerSim.self, CheckMappings.self, Replay.self, Fejlmeldinger.self])
+        subcommands: [Serve.self, PlannerSim.self, CheckMappings.self, Replay.self, Log.self, Fejlmeldinger.self])
 }
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve the JCSS v10 SOAP endpoints.")
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the JCSS v10 SOAP endpoints.",
+        discussion: """
+            Settings come from the flags, then the --config file (YAML, the flag names as keys), then
+            JOBNET_GATEWAY_* environment variables. --print-config shows the result. SIGHUP reloads
+            Mappings/ (refused whole if a file has an error) and reopens the --log-file.
+            """)
 
     @Option var host: String?
     @Option var port: Int?
@@ -24,47 +30,65 @@ struct Serve: AsyncParsableCommand {
     @Option var mappings: String?
     @Option var wsdl: String?
     @Option(help: "The booking ledger (SQLite file), created and migrated at start") var database: String?
-    @Option var config: String?
+    @Option(help: "A YAML config file") var config: String?
     @Option(name: .customLong("root-department-id")) var rootDepartmentId: String?
     @Option(name: .customLong("microsite-id")) var micrositeId: String?
     @Option(name: .customLong("client-cert"), help: "FOCES client certificate, PEM or PKCS#12 (.p12)") var clientCert: String?
     @Option(name: .customLong("client-key")) var clientKey: String?
+    @Option(name: .customLong("client-key-password")) var clientKeyPassword: String?
     @Option(name: .customLong("ca-bundle")) var caBundle: String?
+    @Option(name: .customLong("planner-connect-timeout-ms")) var plannerConnectTimeout: Int?
+    @Option(name: .customLong("planner-timeout-ms")) var plannerTimeout: Int?
+    @Option(name: .customLong("max-body-bytes")) var maxBodyBytes: Int?
     @Option(name: .customLong("log-format"), help: "json or text") var logFormat: String?
+    @Option(name: .customLong("log-file"), help: "The mapping log (- is standard output)") var logFile: String?
+    @Flag(name: .customLong("print-config"), help: "Print the effective settings (secrets masked) and exit") var printConfig = false
+
+    var flags: [String: String] {
+        let pairs: [(String, String?)] = [
+            ("host", host), ("port", port.map(String.init)), ("planner", planner), ("mappings", mappings), ("wsdl", wsdl),
+            ("database", database), ("root-department-id", rootDepartmentId), ("microsite-id", micrositeId),
+            ("client-cert", clientCert), ("client-key", clientKey), ("client-key-password", clientKeyPassword),
+            ("ca-bundle", caBundle), ("planner-connect-timeout-ms", plannerConnectTimeout.map(String.init)),
+            ("planner-timeout-ms", plannerTimeout.map(String.init)), ("max-body-bytes", maxBodyBytes.map(String.init)),
+            ("log-format", logFormat), ("log-file", logFile),
+        ]
+        return pairs.reduce(into: [:]) { result, pair in if let value = pair.1 { result[pair.0] = value } }
+    }
 
     func run() async throws {
-        let settings = try GatewaySettings(configFile: config)
-        let plannerSetting = settings.value(planner, "planner") ?? "sim"
-        var simulator: PlannerSimulatorServer?
-        var configuration: GatewayConfiguration
-        if plannerSetting == "sim" {
-            let server = PlannerSimulatorServer(state: PlannerSimulatorState(data: DemoData.make()))
-            try await server.start()
-            simulator = server
-            configuration = GatewayConfiguration(plannerURL: await server.baseURL)
-            configuration.rootDepartmentId = DemoData.rootDepartmentId
-            configuration.micrositeId = DemoData.micrositeId
-        } else {
-            configuration = GatewayConfiguration(plannerURL: plannerSetting)
+        let settings = try GatewaySettings(flags: flags, configFile: config)
+        if printConfig {
+            print(settings.printable, terminator: "")
+            return
         }
-        configuration.host = settings.value(host, "host") ?? configuration.host
-        configuration.port = settings.value(port.map(String.init), "port").flatMap(Int.init) ?? configuration.port
-        configuration.mappingsDirectory = settings.value(mappings, "mappings") ?? configuration.mappingsDirectory
-        configuration.wsdlDirectory = settings.value(wsdl, "wsdl") ?? configuration.wsdlDirectory
-        configuration.databasePath = settings.value(database, "database") ?? configuration.databasePath
-        if let id = settings.value(rootDepartmentId, "root-department-id") { configuration.rootDepartmentId = UUID(uuidString: id) }
-        if let id = settings.value(micrositeId, "microsite-id") { configuration.micrositeId = UUID(uuidString: id) }
-        configuration.transport.clientCertificate = settings.value(clientCert, "client-cert")
-        configuration.transport.clientKey = settings.value(clientKey, "client-key")
-        configuration.transport.caBundle = settings.value(caBundle, "ca-bundle")
-        configuration.logFormat = MappingLog.Format(rawValue: settings.value(logFormat, "log-format") ?? "json") ?? .json
-        let server = try GatewayServer(configuration: configuration, log: MappingLog(format: configuration.logFormat))
+        var simulator: PlannerSimulatorServer?
+        let configuration: GatewayConfiguration
+        do {
+            if settings.value("planner") == "sim" {
+                let server = PlannerSimulatorServer(state: PlannerSimulatorState(data: DemoData.make()))
+                try await server.start()
+                simulator = server
+                configuration = try GatewayConfiguration(
+                    settings: settings, plannerURL: await server.baseURL, defaultIds: (DemoData.rootDepartmentId, DemoData.micrositeId))
+            } else {
+                configuration = try GatewayConfiguration(settings: settings, plannerURL: settings.value("planner") ?? "sim")
+            }
+        } catch let error as SettingsError {
+            throw ValidationError(error.description)
+        }
+        let logFile = try MappingLogFile(path: configuration.logFile)
+        let server = try GatewayServer(configuration: configuration, log: MappingLog(file: logFile, format: configuration.logFormat))
+        let hangup = HangupSignal(server: server, logFile: logFile)
         let planner = simulator == nil ? configuration.plannerURL : "the embedded simulator (demo data)"
         let host = configuration.host
         try await server.run { port in
             let line = "jobnet-gateway serving on http://\(host):\(port)/JobnetCitizenStatusService, Planner: \(planner)\n"
-            FileHandle.standardOutput.write(Data(line.utf8))
+            // On standard output only when the mapping log has a file of its own: a piped JSON log stays JSON.
+            let toFile = configuration.logFile != nil && configuration.logFile != "-"
+            (toFile ? FileHandle.standardOutput : FileHandle.standardError).write(Data(line.utf8))
         }
+        withExtendedLifetime(hangup) {}
         await simulator?.stop()
     }
 }
@@ -103,15 +127,62 @@ struct CheckMappings: ParsableCommand {
     }
 }
 
-struct Replay: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Replay XML fixtures against a running gateway (not built yet).")
+struct Replay: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay XML fixtures against a running gateway; exit 0 only when every answer matches.",
+        discussion: """
+            PATH is a directory (searched for *.request.xml), a fixture file, or a fixture name. Each
+            NAME.request.xml is sent (its {{now+3d}}-style placeholders expanded) and the answer compared
+            with NAME.response.xml canonically. Replay against a freshly started gateway on the demo data:
+            the fixtures book and cancel, so a second run finds the demo data changed.
+            """)
 
-    @Option var url: String
-    @Argument var paths: [String] = []
+    @Option(help: "The gateway's SOAP endpoint, e.g. http://127.0.0.1:8080/JobnetCitizenStatusService") var url: String
+    @Flag(help: "Write each actual answer as the new expected file") var record = false
+    @Option(name: .customLong("ca-bundle"), help: "CAs for a gateway served over TLS") var caBundle: String?
+    @Argument(help: "Fixture directories or files") var paths: [String] = []
 
-    func run() throws {
-        print("replay is not implemented yet (issue: operators and testers)")
-        throw ExitCode(2)
+    func run() async throws {
+        let fixtures: [FixtureReplay.Fixture]
+        do {
+            fixtures = try FixtureReplay.fixtures(in: paths.isEmpty ? ["Tests/Fixtures"] : paths)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let replay = FixtureReplay(url: url, record: record, caBundle: caBundle)
+        var failed = 0
+        for fixture in fixtures {
+            let outcome = await replay.run(fixture)
+            if !outcome.passed { failed += 1 }
+            print(outcome.report)
+        }
+        print("\(fixtures.count - failed) passed, \(failed) failed")
+        if failed > 0 || fixtures.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct Log: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the mapping log, filtered; --follow keeps reading as the gateway writes.",
+        discussion: "Reads the JSON or text lines `serve --log-file` writes (or standard input with -) and prints them readably.")
+
+    @Option(help: "The mapping log file, or - for standard input") var file: String = "jobnet-gateway.log"
+    @Flag(help: "Keep reading as lines are appended (follows logrotate)") var follow = false
+    @Option(help: "Only this operation (e.g. CreateSelvbooking)") var operation: String?
+    @Option(help: "Only this outcome: a STAR code, or ok") var code: String?
+    @Option(name: .customLong("correlation-id"), help: "Only this call") var correlationId: String?
+    @Flag(help: "Print the matching JSON lines as they are") var json = false
+
+    func run() async throws {
+        let filter = MappingLogFilter(operation: operation, outcome: code, correlationId: correlationId)
+        let follower = MappingLogFollower(path: file, filter: filter, follow: follow, asJSON: json)
+        do {
+            try await follower.run { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+        } catch let error as MappingLogFileError {
+            throw ValidationError(error.message)
+        }
     }
 }
 

@@ -64,5 +64,10 @@ import Testing
         #expect(LogRedaction.scrub("value '0101901111' is bad") == "value '010190-xxxx' is bad")
         #expect(LogRedaction.scrub("010190-1111 and 12345") == "010190-xxxx and 12345")
         #expect(LogRedaction.scrub("code 9303") == "code 9303")
+        // A GUID stays whole, even when its last group holds ten digits in a row; a CPR next to it does not.
+        #expect(LogRedaction.scrub("booking e0000000-0000-4000-8000-0000000000ff gone")
+            == "booking e0000000-0000-4000-8000-0000000000ff gone")
+        #expect(LogRedaction.scrub("e0000000-0000-4000-8000-0000000000ff/0101901111") == "e0000000-0000-4000-8000-0000000000ff/010190-xxxx")
+        #expect(LogRedaction.scrub("x0101901111y") == "x010190-xxxxy")
     }
 }

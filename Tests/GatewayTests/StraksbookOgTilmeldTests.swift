@@ -56,6 +56,7 @@ import Testing
         #expect(try await ledger.bookings(personId: DemoData.annaId).first?.origin == .immediate)
         // The CPR came in the body: the mapping log shows it masked, and nowhere in full.
         #expect(gateway.logLines.allSatisfy { !$0.contains(DemoData.Citizen.anna) })
+        #expect(gateway.records.last?.citizen == "010190-xxxx")
         // A repeat gets the same receipt and the same booking.
         let again = try await gateway.post(Self.request(start: start))
         #expect(again.value(of: "ReceiptIdentifier") == receipt)

@@ -1,3 +1,4 @@
+import CopenhagenTime
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -14,29 +15,72 @@ public struct GatewayServer: Sendable {
     public let configuration: GatewayConfiguration
     public let endpoint: SOAPEndpoint
     public let health: PlannerHealth
+    public let metrics: GatewayMetrics
 
     /// Loads the contract and the mappings (refusing to start on an error) and builds the Planner client.
     public init(configuration: GatewayConfiguration, log: MappingLog = MappingLog(), clock: @escaping @Sendable () -> Date = { Date() })
         throws
     {
         let contract = try Contract(directory: configuration.wsdlDirectory)
-        let mappings = try GatewayMappings.load(directory: configuration.mappingsDirectory)
-        let client = PlannerClient(
-            configuration: .init(
-                baseURL: configuration.plannerURL, rootDepartmentId: configuration.rootDepartmentId,
-                micrositeId: configuration.micrositeId, routes: mappings.routes),
-            transport: CurlTransport(settings: configuration.transport))
+        // One transport (its worker threads and their kept-alive connections) for every generation of mappings.
+        let transport = CurlTransport(settings: configuration.transport)
+        let store = try MappingsStore(directory: configuration.mappingsDirectory) { routes in
+            PlannerClient(
+                configuration: .init(
+                    baseURL: configuration.plannerURL, rootDepartmentId: configuration.rootDepartmentId,
+                    micrositeId: configuration.micrositeId, routes: routes),
+                transport: transport)
+        }
         let ledger = try Ledger(path: configuration.databasePath)
         self.configuration = configuration
-        self.health = PlannerHealth()
-        let health = self.health
+        let health = PlannerHealth()
+        let metrics = GatewayMetrics()
+        self.health = health
+        self.metrics = metrics
         let observed = MappingLog(logger: log.logger, format: log.format) { record in
             health.observe(record.plannerCalls)
+            metrics.observe(record)
             log.sink?(record)
         }
         self.endpoint = SOAPEndpoint(
             contract: contract, parser: XMLParser(limits: XMLParseLimits(maximumBytes: configuration.maximumBodyBytes)),
-            mappings: { mappings }, planner: client, log: observed, ledger: ledger, limits: configuration.limits, clock: clock)
+            store: store, log: observed, ledger: ledger, limits: configuration.limits, clock: clock)
+    }
+
+    /// Reads Mappings/ again (SIGHUP). Refused when any file has an error: the old mappings stay in
+    /// force, and the mapping log says why. Calls already running finish on the mappings they started with.
+    @discardableResult
+    public func reloadMappings() -> MappingsStore.ReloadOutcome {
+        let outcome = endpoint.store.reload()
+        let generation = endpoint.store.current.generation
+        metrics.observeReload(outcome, generation: generation)
+        switch outcome {
+        case .reloaded(let generation):
+            endpoint.log.event("mappings-reloaded", "\(endpoint.store.directory) loaded as generation \(generation)")
+        case .refused(let errors):
+            endpoint.log.event(
+                "mappings-refused",
+                "reload refused, generation \(generation) stays in force: \(errors.joined(separator: "; "))", level: .error)
+        }
+        return outcome
+    }
+
+    /// /ready: Planner answers (probed when the evidence is stale) and the mappings are loaded.
+    public func readiness() async -> (ready: Bool, text: String) {
+        let loaded = endpoint.store.current
+        let mappingsLine = "mappings: generation \(loaded.generation) from \(endpoint.store.directory), loaded \(CopenhagenTime.format(loaded.loadedAt))"
+            + (endpoint.store.lastRefusal.map { "; the last reload was refused: \($0)" } ?? "")
+        if let problem = await health.check(probe: { await loaded.planner.probe() }) {
+            return (false, "not ready: \(problem)\n\(mappingsLine)\n")
+        }
+        return (true, "ready\nPlanner: answering\n\(mappingsLine)\n")
+    }
+
+    /// /metrics: the Prometheus text.
+    public func metricsText() async -> [UInt8] {
+        let bookings = try? await endpoint.ledger.count()
+        return metrics.exposition(
+            ledgerBookings: bookings, plannerReady: health.problem == nil, mappingsGeneration: endpoint.store.current.generation)
     }
 
     public func router() -> Router<BasicRequestContext> {
@@ -68,12 +112,15 @@ public struct GatewayServer: Sendable {
             }
         }
         router.get("health") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok\n"))) }
-        let health = self.health
+        let server = self
         router.get("ready") { _, _ in
-            if let problem = health.problem {
-                return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: problem + "\n")))
-            }
-            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
+            let (ready, text) = await server.readiness()
+            return Response(status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+        router.get("metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: await server.metricsText())))
         }
         return router
     }
@@ -91,30 +138,19 @@ public struct GatewayServer: Sendable {
         } catch {
             return Response(status: .contentTooLarge)
         }
-        let correlationId = Self.correlationId(request.headers[HTTPField.Name("x-requestId")!])
         let answer = await endpoint.handle(SOAPEndpoint.Call(
             body: Array(buffer.readableBytesView), contentType: request.headers[.contentType],
-            cprHeader: request.headers[HTTPField.Name("x-civilregistrationIdentifier")!],
-            urlOperation: operation, urlIdentifier: id, correlationId: correlationId))
+            cprHeader: request.headers[.civilRegistrationIdentifier],
+            urlOperation: operation, urlIdentifier: id, requestId: request.headers[.requestId]))
         return Response(
             status: HTTPResponse.Status(code: answer.status),
-            headers: [.contentType: answer.contentType, HTTPField.Name("x-correlation-id")!: correlationId],
+            headers: [.contentType: answer.contentType, .correlationId: answer.correlationId],
             body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
-    }
-
-    /// The caller's x-requestId when it is a plausible id (≤ 46 printable characters), else a new one.
-    static func correlationId(_ header: String?) -> String {
-        if let header, !header.isEmpty, header.count <= 46,
-            header.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) })
-        {
-            return header
-        }
-        return UUID().uuidString.lowercased()
     }
 
     /// Runs the server until cancelled. `onRunning` gets the bound port.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        for line in await endpoint.recoverRebookings() { endpoint.log.logger.warning("\(line)") }
+        for line in await endpoint.recoverRebookings() { endpoint.log.event("rebooking-recovered", line, level: .warning) }
         var logger = Logger(label: "jobnet-gateway.http")
         logger.logLevel = .warning
         let app = Application(
@@ -126,31 +162,8 @@ public struct GatewayServer: Sendable {
     }
 }
 
-/// Whether Planner has answered recently: /ready turns 503 after consecutive failures to reach it.
-public final class PlannerHealth: @unchecked Sendable {
-    private let lock = NSLock()
-    private var consecutiveFailures = 0
-    private var lastFailure: String?
-    public static let threshold = 3
-
-    func observe(_ calls: [PlannerCallRecord]) {
-        lock.lock()
-        defer { lock.unlock() }
-        for call in calls {
-            if call.failureClass == "unreachable" || call.failureClass == "server_error" {
-                consecutiveFailures += 1
-                lastFailure = "\(call.route): \(call.failureClass!)"
-            } else {
-                consecutiveFailures = 0
-                lastFailure = nil
-            }
-        }
-    }
-
-    public var problem: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard consecutiveFailures >= Self.threshold, let lastFailure else { return nil }
-        return "Planner has failed its last \(consecutiveFailures) calls (\(lastFailure))"
-    }
+extension HTTPField.Name {
+    static let requestId = Self("x-requestId")!
+    static let correlationId = Self("x-correlation-id")!
+    static let civilRegistrationIdentifier = Self("x-civilregistrationIdentifier")!
 }

@@ -11,8 +11,8 @@ import SOAP
 public struct SOAPEndpoint: Sendable {
     public let contract: Contract
     public let parser: XMLParser
-    public let mappings: @Sendable () -> GatewayMappings
-    public let planner: PlannerClient
+    /// The mappings in force and the Planner client built from their routes; one snapshot per call.
+    public let store: MappingsStore
     public let log: MappingLog
     public let clock: @Sendable () -> Date
     public let limits: OperationLimits
@@ -20,15 +20,14 @@ public struct SOAPEndpoint: Sendable {
     let locks = CitizenLocks()
 
     public init(
-        contract: Contract, parser: XMLParser, mappings: @escaping @Sendable () -> GatewayMappings, planner: PlannerClient,
-        log: MappingLog, ledger: Ledger, limits: OperationLimits = OperationLimits(), clock: @escaping @Sendable () -> Date = { Date() }
+        contract: Contract, parser: XMLParser, store: MappingsStore, log: MappingLog, ledger: Ledger,
+        limits: OperationLimits = OperationLimits(), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.limits = limits
         self.ledger = ledger
         self.contract = contract
         self.parser = parser
-        self.mappings = mappings
-        self.planner = planner
+        self.store = store
         self.log = log
         self.clock = clock
     }
@@ -42,16 +41,17 @@ public struct SOAPEndpoint: Sendable {
         /// The operation and id of a v10-style URL (`/JobnetCitizenStatusService/{Operation}/{id}`).
         public var urlOperation: String?
         public var urlIdentifier: String?
-        public var correlationId: String
+        /// The caller's `x-requestId` header, if sent.
+        public var requestId: String?
 
         public init(body: [UInt8], contentType: String?, cprHeader: String?, urlOperation: String?, urlIdentifier: String?,
-                    correlationId: String) {
+                    requestId: String?) {
             self.body = body
             self.contentType = contentType
             self.cprHeader = cprHeader
             self.urlOperation = urlOperation
             self.urlIdentifier = urlIdentifier
-            self.correlationId = correlationId
+            self.requestId = requestId
         }
     }
 
@@ -59,6 +59,8 @@ public struct SOAPEndpoint: Sendable {
         public var status: Int
         public var contentType: String
         public var body: [UInt8]
+        /// The call's correlation id, for the `x-correlation-id` response header.
+        public var correlationId: String
     }
 
     public func handle(_ call: Call) async -> Answer {
@@ -68,7 +70,10 @@ public struct SOAPEndpoint: Sendable {
         let notes = MappingNotes()
         var operation: JobnetOperation?
         var cpr: CPR?
-        let mappings = self.mappings()
+        var bodyCitizen: CPR?
+        let loaded = store.current
+        let mappings = loaded.mappings
+        var correlationId = CorrelationId.accept(call.requestId)
         let answer: Answer
         var outcome = "ok"
         var reason: String?
@@ -82,18 +87,21 @@ public struct SOAPEndpoint: Sendable {
                 outcome = String(resolved.error.code)
                 reason = message
                 answer = Answer(status: 500, contentType: transportVersion.contentType,
-                    body: resolved.versionMismatchMessage(version: transportVersion, namespace: contract.namespace))
-                finish()
+                    body: resolved.versionMismatchMessage(version: transportVersion, namespace: contract.namespace),
+                    correlationId: finish())
                 return answer
             } catch {
                 throw StarFault(StarFault.validationFailed, error.message)
             }
+            correlationId = correlationId ?? CorrelationId.accept(envelope.addressingMessageId)
             operation = JobnetOperation(rawValue: envelope.body.localName)
             let request = try typedRequest(envelope, document: document, call: call)
             operation = request.operation
             cpr = try citizen(envelope, call: call, operation: request.operation)
+            // StraksbookOgTilmeld may carry its CPR only in the body: the log still names the citizen (masked).
+            if cpr == nil, case .straksbookOgTilmeld(let body) = request { bodyCitizen = CPR(body.cprText) }
             let context = OperationContext(
-                cpr: cpr, planner: planner, mappings: mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
+                cpr: cpr, planner: loaded.planner, mappings: mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
                 notes: notes)
             // TaskLocal.withValue rethrows untyped: carry the typed outcome out as a Result.
             let result = await PlannerCallRecorder.$current.withValue(recorder) { () async -> Result<JobnetResponse, StarFault> in
@@ -103,7 +111,7 @@ public struct SOAPEndpoint: Sendable {
             let body = SOAPMessageWriter.envelope(version: envelope.version, payloadNamespace: contract.namespace) { writer in
                 response.write(for: request.operation, to: &writer)
             }
-            answer = Answer(status: 200, contentType: envelope.version.contentType, body: body)
+            answer = Answer(status: 200, contentType: envelope.version.contentType, body: body, correlationId: "")
         } catch {
             let resolved = mappings.catalogue.resolve(error, for: operation)
             outcome = String(resolved.error.code)
@@ -112,16 +120,21 @@ public struct SOAPEndpoint: Sendable {
                 reason = "code \(strayed) is not on \(operation?.rawValue ?? "?")'s list (a gateway defect), answered 9303: \(error.reason)"
             }
             answer = Answer(status: 500, contentType: transportVersion.contentType,
-                body: resolved.faultMessage(version: transportVersion, namespace: contract.namespace))
+                body: resolved.faultMessage(version: transportVersion, namespace: contract.namespace), correlationId: "")
         }
-        finish()
-        return answer
+        var finished = answer
+        finished.correlationId = finish()
+        return finished
 
-        func finish() {
+        /// Writes the call's mapping-log record; returns the correlation id it was written under.
+        func finish() -> String {
+            let id = correlationId ?? CorrelationId.generate()
             log.write(MappingLogRecord(
-                time: clock(), correlationId: call.correlationId, operation: operation?.rawValue ?? call.urlOperation ?? "unknown",
-                citizen: cpr?.masked, plannerCalls: recorder.records, decisions: notes.notes, outcome: outcome,
+                time: clock(), correlationId: id,
+                operation: operation?.rawValue ?? call.urlOperation.map(LogRedaction.scrub) ?? "unknown",
+                citizen: (cpr ?? bodyCitizen)?.masked, plannerCalls: recorder.records, decisions: notes.notes, outcome: outcome,
                 reason: reason.map(LogRedaction.scrub), milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000))
+            return id
         }
     }
 
@@ -194,8 +207,9 @@ public struct SOAPEndpoint: Sendable {
 
     /// Finishes or undoes the rebookings a previous run left half-way; called before serving.
     public func recoverRebookings() async -> [String] {
+        let loaded = store.current
         let context = OperationContext(
-            cpr: nil, planner: planner, mappings: mappings(), now: clock(), limits: limits, ledger: ledger, locks: locks,
+            cpr: nil, planner: loaded.planner, mappings: loaded.mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
             notes: MappingNotes())
         return await Rebooking.recover(context: context)
     }

@@ -1,14 +1,19 @@
+import CopenhagenTime
 import Foundation
 import Planner
 
 /// One record per Jobnet call, written when the call ends: how it was translated and why it ended
 /// as it did. The CPR appears only masked to its birth date (`DDMMYY-xxxx`), and only in `citizen`.
-public struct MappingLogRecord: Sendable {
+public struct MappingLogRecord: Sendable, Equatable {
     public var time: Date
+    /// The caller's x-requestId or WS-Addressing MessageID, else one the gateway made; returned to
+    /// the caller in the `x-correlation-id` response header.
     public var correlationId: String
     public var operation: String
     public var citizen: String?
     public var plannerCalls: [PlannerCallRecord]
+    /// The mapping decisions that matter: offer mapped by its entry or the defaults, caseworker
+    /// mapped, windows clipped, the rule that fired.
     public var decisions: [String]
     /// "ok" or the STAR code answered.
     public var outcome: String
@@ -16,28 +21,28 @@ public struct MappingLogRecord: Sendable {
     public var reason: String?
     public var milliseconds: Double
 
-    /// The record as one JSON line.
-    public var jsonLine: String {
-        var object: [String: Any] = [
-            "time": ISO8601DateFormatter().string(from: time), "correlationId": correlationId, "operation": operation,
-            "outcome": outcome, "ms": (milliseconds * 100).rounded() / 100, "decisions": decisions,
-            "plannerCalls": plannerCalls.map { call -> [String: Any] in
-                var entry: [String: Any] = ["route": call.route, "ms": (call.milliseconds * 100).rounded() / 100]
-                entry["status"] = call.status
-                entry["failure"] = call.failureClass
-                return entry
-            },
-        ]
-        object["citizen"] = citizen
-        object["reason"] = reason
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+    public init(
+        time: Date, correlationId: String, operation: String, citizen: String?, plannerCalls: [PlannerCallRecord],
+        decisions: [String], outcome: String, reason: String?, milliseconds: Double
+    ) {
+        self.time = time
+        self.correlationId = correlationId
+        self.operation = operation
+        self.citizen = citizen
+        self.plannerCalls = plannerCalls
+        self.decisions = decisions
+        self.outcome = outcome
+        self.reason = reason
+        self.milliseconds = milliseconds
     }
 
     /// The record as one readable line for a terminal.
     public var textLine: String {
-        let calls = plannerCalls.map { "\($0.operation.rawValue)=\($0.status.map(String.init) ?? $0.failureClass ?? "-")" }
-        return "\(ISO8601DateFormatter().string(from: time)) \(correlationId) \(operation) \(citizen ?? "-") -> \(outcome)"
+        let calls = plannerCalls.map { call in
+            "\(call.operation.rawValue)=\(call.status.map(String.init) ?? call.failureClass ?? "-")"
+                + (call.retries > 0 ? "(+\(call.retries) retries)" : "")
+        }
+        return "\(CopenhagenTime.formatWithMilliseconds(time)) \(correlationId) \(operation) \(citizen ?? "-") -> \(outcome)"
             + " (\(String(format: "%.1f", milliseconds)) ms)"
             + (calls.isEmpty ? "" : " planner[\(calls.joined(separator: " "))]")
             + (reason.map { " reason: \($0)" } ?? "")

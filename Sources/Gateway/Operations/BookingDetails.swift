@@ -48,12 +48,16 @@ extension OperationContext {
     /// The caseworker behind a Planner resource, or behind the display name Planner shows; a name the
     /// mappings do not know becomes a caseworker with that name and no RID ("-").
     func holder(resource: String?, displayName: String?) -> CaseWorker {
-        if let resource, let mapped = mappings.caseworkers[resource] { return mapped.caseWorker }
+        if let resource, let mapped = mappings.caseworkers[resource] {
+            notes.add("caseworker: resource \(resource) mapped to \(mapped.caseWorker.identifier)")
+            return mapped.caseWorker
+        }
         let name = (displayName ?? "").trimmingCharacters(in: .whitespaces)
         if let mapped = mappings.caseworkers.values.first(where: {
             [$0.caseWorker.givenName, $0.caseWorker.middleName, $0.caseWorker.surname].compactMap { $0 }.joined(separator: " ") == name
                 || "\($0.caseWorker.givenName) \($0.caseWorker.surname)" == name
         }) {
+            notes.add("caseworker: Planner's name \"\(name)\" mapped to \(mapped.caseWorker.identifier)")
             return mapped.caseWorker
         }
         notes.add("caseworker \"\(name)\" is not in caseworkers.yaml")

@@ -8,6 +8,17 @@ public struct PlannerCallRecord: Sendable, Equatable {
     public var status: Int?
     public var milliseconds: Double
     public var failureClass: String?
+    /// How many times the call was sent again after the first try (reads only; see PlannerClient).
+    public var retries: Int
+
+    public init(operation: PlannerOperation, route: String, status: Int?, milliseconds: Double, failureClass: String?, retries: Int = 0) {
+        self.operation = operation
+        self.route = route
+        self.status = status
+        self.milliseconds = milliseconds
+        self.failureClass = failureClass
+        self.retries = retries
+    }
 }
 
 /// Collects the Planner calls made on behalf of one Jobnet call.

@@ -138,6 +138,18 @@ public struct PlannerClient: Sendable {
         _ = try await call(.setCitizenInformations, body: body)
     }
 
+    /// Whether Planner's server answers at all: a GET of the base URL, where any HTTP status (a 404
+    /// included) proves the connection and TLS work. No CPR, no booking data; not recorded as a call.
+    /// Returns nil when reachable, else why not.
+    public func probe() async -> String? {
+        do {
+            _ = try await transport.perform(HTTPExchangeRequest(method: .get, url: configuration.baseURL, body: nil))
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
     // MARK: - One call, classified
 
     private func rootDepartmentId() throws(PlannerError) -> UUID {

@@ -111,7 +111,7 @@ final class CurlWorker {
         curl_easy_reset(handle)
         let sink = Sink()
         var headers: UnsafeMutablePointer<curl_slist>?
-        headers = curl_slist_append(headers, "Accept: application/json")
+        headers = curl_slist_append(headers, "Accept: \(request.accept)")
         defer { curl_slist_free_all(headers) }
         _ = ccurl_setopt_string(handle, CURLOPT_URL, request.url)
         _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
@@ -131,7 +131,7 @@ final class CurlWorker {
         if let caBundle = settings.caBundle { _ = ccurl_setopt_string(handle, CURLOPT_CAINFO, caBundle) }
         let bodyCopy: [CChar]?
         if request.method == .post {
-            headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8")
+            headers = curl_slist_append(headers, "Content-Type: \(request.contentType)")
             bodyCopy = (request.body ?? []).map { CChar(bitPattern: $0) }
             _ = ccurl_setopt_long(handle, CURLOPT_POST, 1)
             _ = ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, bodyCopy!.count)

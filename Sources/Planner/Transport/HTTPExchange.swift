@@ -3,11 +3,17 @@ public struct HTTPExchangeRequest: Sendable {
     public var method: PlannerRoute.Method
     public var url: String
     public var body: [UInt8]?
+    /// The body's media type; Planner's is JSON (the replay tool sends SOAP).
+    public var contentType: String
+    public var accept: String
 
-    public init(method: PlannerRoute.Method, url: String, body: [UInt8]?) {
+    public init(method: PlannerRoute.Method, url: String, body: [UInt8]?, contentType: String = "application/json; charset=utf-8",
+                accept: String = "application/json") {
         self.method = method
         self.url = url
         self.body = body
+        self.contentType = contentType
+        self.accept = accept
     }
 }
 

@@ -16,11 +16,17 @@ public enum DemoData {
         public static let carla = "0303903333"
         /// Unknown to Planner.
         public static let unknown = "0404904444"
+        /// Has a booking that can be rebooked (the CreateOmbooking fixtures rebook it).
+        public static let dorte = "0505905555"
+        /// Has a booking that can be cancelled (the DeleteBooking fixture cancels it).
+        public static let erik = "0606906666"
     }
 
     public static let annaId = UUID(uuidString: "a0000000-0000-4000-8000-000000000001")!
     public static let boId = UUID(uuidString: "a0000000-0000-4000-8000-000000000002")!
     public static let carlaId = UUID(uuidString: "a0000000-0000-4000-8000-000000000003")!
+    public static let dorteId = UUID(uuidString: "a0000000-0000-4000-8000-000000000004")!
+    public static let erikId = UUID(uuidString: "a0000000-0000-4000-8000-000000000005")!
 
     public enum Resource {
         public static let mette = UUID(uuidString: "b0000000-0000-4000-8000-000000000001")!
@@ -53,6 +59,10 @@ public enum DemoData {
     public static let carlaRebookable = UUID(uuidString: "e0000000-0000-4000-8000-000000000002")!
     /// A booking the jobcenter rejected (status 2): Planner still lists it; it is not a current booking.
     public static let carlaRejected = UUID(uuidString: "e0000000-0000-4000-8000-000000000003")!
+    /// Dorte's and Erik's bookings: each fixture that changes a booking has one of its own, so the
+    /// fixtures replay in any order against one gateway.
+    public static let dorteRebookable = UUID(uuidString: "e0000000-0000-4000-8000-000000000004")!
+    public static let erikCancellable = UUID(uuidString: "e0000000-0000-4000-8000-000000000005")!
 
     /// The demo data, with seeded bookings placed relative to `now` (on weekdays, in working hours).
     public static func make(now: Date = Date()) -> SimulatorData {
@@ -60,6 +70,8 @@ public enum DemoData {
             SimPerson(cpr: Citizen.anna, personStatusId: annaId, firstName: "Anna", lastName: "Andersen"),
             SimPerson(cpr: Citizen.bo, personStatusId: boId, firstName: "Bo", lastName: "Berg"),
             SimPerson(cpr: Citizen.carla, personStatusId: carlaId, firstName: "Carla", lastName: "Christensen"),
+            SimPerson(cpr: Citizen.dorte, personStatusId: dorteId, firstName: "Dorte", lastName: "Dahl"),
+            SimPerson(cpr: Citizen.erik, personStatusId: erikId, firstName: "Erik", lastName: "Eriksen"),
         ]
         let resources = [
             SimResource(id: Resource.mette, displayName: "Mette Hansen"),
@@ -98,6 +110,8 @@ public enum DemoData {
         let seededDay = nextWeekday(after: CopenhagenTime.adding(days: 7, to: now))
         let boStart = CopenhagenTime.at(hour: 11, minute: 0, on: seededDay)
         let carlaStart = CopenhagenTime.at(hour: 14, minute: 0, on: seededDay)
+        let dorteStart = CopenhagenTime.at(hour: 15, minute: 0, on: seededDay)
+        let erikStart = CopenhagenTime.at(hour: 13, minute: 0, on: seededDay)
         let bookings = [
             SimBooking(
                 id: boAwaitingAcceptance, personStatusId: boId, offerId: Offer.jobsamtale, resourceId: Resource.mette,
@@ -106,6 +120,14 @@ public enum DemoData {
             SimBooking(
                 id: carlaRebookable, personStatusId: carlaId, offerId: Offer.jobsamtale, resourceId: Resource.lars,
                 start: carlaStart, end: carlaStart.addingTimeInterval(1800), status: 1, title: "Jobsamtale",
+                description: "Selvbooket jobsamtale."),
+            SimBooking(
+                id: dorteRebookable, personStatusId: dorteId, offerId: Offer.jobsamtale, resourceId: Resource.lars,
+                start: dorteStart, end: dorteStart.addingTimeInterval(1800), status: 1, title: "Jobsamtale",
+                description: "Selvbooket jobsamtale."),
+            SimBooking(
+                id: erikCancellable, personStatusId: erikId, offerId: Offer.jobsamtale, resourceId: Resource.mette,
+                start: erikStart, end: erikStart.addingTimeInterval(1800), status: 1, title: "Jobsamtale",
                 description: "Selvbooket jobsamtale."),
         ]
         return SimulatorData(

@@ -3,15 +3,24 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// The gateway as a process of its own, for tests that kill it.
+/// The gateway as a process of its own, for tests that kill it or send it signals.
 final class GatewayProcess: @unchecked Sendable {
     let process = Process()
     private(set) var port = 0
+    /// The mapping log (`--log-file`), in a temporary file unless the arguments name one.
+    private(set) var logPath = ""
 
     /// Starts `serve` and returns once the banner names the port (the start-up recovery has run by then).
     static func start(_ binary: String, _ arguments: [String], environment: [String: String]) async throws -> GatewayProcess {
         try await blocking {
             let gateway = GatewayProcess()
+            var arguments = arguments
+            if let index = arguments.firstIndex(of: "--log-file") {
+                gateway.logPath = arguments[index + 1]
+            } else {
+                gateway.logPath = NSTemporaryDirectory() + "jobnet-gateway-log-\(UUID().uuidString).jsonl"
+                arguments += ["--log-file", gateway.logPath]
+            }
             gateway.process.executableURL = URL(fileURLWithPath: binary)
             gateway.process.arguments = arguments
             gateway.process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -36,6 +45,15 @@ final class GatewayProcess: @unchecked Sendable {
             }
             return gateway
         }
+    }
+
+    /// The mapping log's lines so far.
+    var logLines: [String] {
+        ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    func signal(_ number: Int32) {
+        Foundation.kill(process.processIdentifier, number)
     }
 
     func kill() {

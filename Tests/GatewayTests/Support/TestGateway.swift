@@ -40,10 +40,13 @@ final class TestGateway: @unchecked Sendable {
         return capturedLines
     }
 
+    let server: GatewayServer
+
     static func start(
         configure: (inout GatewayConfiguration) -> Void = { _ in },
         data: SimulatorData = DemoData.make(),
-        simulator existing: PlannerSimulatorServer? = nil
+        simulator existing: PlannerSimulatorServer? = nil,
+        logFile: MappingLogFile? = nil, logFormat: MappingLog.Format = .json
     ) async throws -> TestGateway {
         let simulator: PlannerSimulatorServer
         if let existing {
@@ -63,17 +66,27 @@ final class TestGateway: @unchecked Sendable {
         configuration.transport.totalTimeoutMilliseconds = 2_000
         configuration.databasePath = NSTemporaryDirectory() + "jobnet-gateway-ledger-\(UUID().uuidString).sqlite"
         configure(&configuration)
-        return try await TestGateway(configuration: configuration, simulator: simulator, state: state)
+        return try await TestGateway(
+            configuration: configuration, simulator: simulator, state: state, logFile: logFile, logFormat: logFormat)
     }
 
-    private init(configuration: GatewayConfiguration, simulator: PlannerSimulatorServer, state: PlannerSimulatorState) async throws {
+    private init(
+        configuration: GatewayConfiguration, simulator: PlannerSimulatorServer, state: PlannerSimulatorState,
+        logFile: MappingLogFile?, logFormat: MappingLog.Format
+    ) async throws {
         self.simulator = simulator
         self.state = state
         let box = CaptureBox()
-        // The records are captured; nothing is printed.
-        let quiet = Logger(label: "test.mapping", factory: { _ in SwiftLogNoOpLogHandler() })
-        let log = MappingLog(logger: quiet, format: .json) { record in box.append(record) }
+        // The records are captured; nothing is printed unless a log file is given.
+        let log: MappingLog
+        if let logFile {
+            log = MappingLog(file: logFile, format: logFormat) { record in box.append(record) }
+        } else {
+            let quiet = Logger(label: "test.mapping", factory: { _ in SwiftLogNoOpLogHandler() })
+            log = MappingLog(logger: quiet, format: logFormat) { record in box.append(record) }
+        }
         let server = try GatewayServer(configuration: configuration, log: log)
+        self.server = server
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         task = Task { try await server.run { port in continuation.yield(port); continuation.finish() } }
         var iterator = stream.makeAsyncIterator()
@@ -119,7 +132,9 @@ final class TestGateway: @unchecked Sendable {
 
     func get(_ path: String) async throws -> HTTPAnswer {
         let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
-        return HTTPAnswer(status: (response as! HTTPURLResponse).statusCode, body: String(decoding: data, as: UTF8.self), headers: [:])
+        let http = response as! HTTPURLResponse
+        return HTTPAnswer(status: http.statusCode, body: String(decoding: data, as: UTF8.self),
+            headers: http.allHeaderFields.reduce(into: [:]) { $0["\($1.key)".lowercased()] = "\($1.value)" })
     }
 }
 

@@ -15,6 +15,8 @@ public struct GatewayConfiguration: Sendable {
     /// Requests over this size are answered 413 without being read whole.
     public var maximumBodyBytes: Int = 1 << 20
     public var logFormat: MappingLog.Format = .json
+    /// The mapping log's file; nil or "-" is standard output.
+    public var logFile: String?
     public var limits = OperationLimits()
     /// The booking ledger's SQLite file; nil keeps it in memory (lost at exit: for tests only).
     public var databasePath: String? = "jobnet-gateway.sqlite"

@@ -1,0 +1,53 @@
+import Foundation
+
+extension GatewayConfiguration {
+    /// The configuration `serve` runs with, from resolved settings. `plannerURL` is the simulator's
+    /// when `planner` is `sim`; the identity ids then default to the demo data's.
+    public init(settings: GatewaySettings, plannerURL: String, defaultIds: (rootDepartment: UUID, microsite: UUID)? = nil)
+        throws(SettingsError)
+    {
+        self.init(plannerURL: plannerURL)
+        host = settings.value("host") ?? host
+        port = try Self.integer(settings, "port", in: 0...65535)
+        mappingsDirectory = settings.value("mappings") ?? mappingsDirectory
+        wsdlDirectory = settings.value("wsdl") ?? wsdlDirectory
+        databasePath = settings.value("database") ?? databasePath
+        rootDepartmentId = try Self.uuid(settings, "root-department-id") ?? defaultIds?.rootDepartment
+        micrositeId = try Self.uuid(settings, "microsite-id") ?? defaultIds?.microsite
+        transport.clientCertificate = settings.value("client-cert")
+        transport.clientKey = settings.value("client-key")
+        transport.clientKeyPassword = settings.value("client-key-password")
+        transport.caBundle = settings.value("ca-bundle")
+        transport.connectTimeoutMilliseconds = try Self.integer(settings, "planner-connect-timeout-ms", in: 1...600_000)
+        transport.totalTimeoutMilliseconds = try Self.integer(settings, "planner-timeout-ms", in: 1...600_000)
+        maximumBodyBytes = try Self.integer(settings, "max-body-bytes", in: 1_024...(64 << 20))
+        guard let format = MappingLog.Format(rawValue: settings.value("log-format") ?? "json") else {
+            throw SettingsError(setting: "log-format", message: "must be json or text")
+        }
+        logFormat = format
+        logFile = settings.value("log-file")
+    }
+
+    private static func integer(_ settings: GatewaySettings, _ name: String, in range: ClosedRange<Int>) throws(SettingsError) -> Int {
+        let (value, source) = settings.resolved(name)
+        guard let value, let number = Int(value), range.contains(number) else {
+            throw SettingsError(setting: name, message: "\(value ?? "nothing") (from the \(source.rawValue)) is not a whole number in \(range)")
+        }
+        return number
+    }
+
+    private static func uuid(_ settings: GatewaySettings, _ name: String) throws(SettingsError) -> UUID? {
+        let (value, source) = settings.resolved(name)
+        guard let value else { return nil }
+        guard let id = UUID(uuidString: value) else {
+            throw SettingsError(setting: name, message: "\(value) (from the \(source.rawValue)) is not a GUID")
+        }
+        return id
+    }
+}
+
+public struct SettingsError: Error, CustomStringConvertible {
+    public var setting: String
+    public var message: String
+    public var description: String { "\(setting): \(message)" }
+}

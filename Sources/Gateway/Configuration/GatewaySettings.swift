@@ -1,0 +1,97 @@
+import Foundation
+import Jobnet
+import Yams
+
+/// Resolves `serve`'s settings from, in order of precedence: the command-line flag, the config file
+/// (`--config FILE`, YAML with the flag names as keys) and the environment (`JOBNET_GATEWAY_*`,
+/// dashes as underscores), then the built-in default. Each value remembers where it came from, so
+/// `serve --print-config` can show an operator why the gateway runs as it does.
+public struct GatewaySettings: Sendable {
+    public enum Source: String, Sendable { case flag, config, environment, `default` }
+
+    /// Every setting `serve` reads: its name (the flag's and the config file's key), its default and
+    /// whether it is a secret (masked by `--print-config`).
+    public struct Setting: Sendable {
+        public var name: String
+        public var defaultValue: String?
+        public var secret: Bool
+        public var help: String
+    }
+
+    public static let all: [Setting] = [
+        Setting(name: "host", defaultValue: "127.0.0.1", secret: false, help: "address to listen on"),
+        Setting(name: "port", defaultValue: "8080", secret: false, help: "port to listen on"),
+        Setting(name: "planner", defaultValue: "sim", secret: false, help: "sim, or Planner's base URL"),
+        Setting(name: "mappings", defaultValue: "Mappings", secret: false, help: "the mapping files"),
+        Setting(name: "wsdl", defaultValue: "Wsdl", secret: false, help: "the contract"),
+        Setting(name: "database", defaultValue: "jobnet-gateway.sqlite", secret: false, help: "the booking ledger"),
+        Setting(name: "root-department-id", defaultValue: nil, secret: false, help: "Planner RootDepartmentId"),
+        Setting(name: "microsite-id", defaultValue: nil, secret: false, help: "Planner MicrositeId"),
+        Setting(name: "client-cert", defaultValue: nil, secret: false, help: "FOCES certificate, PEM or PKCS#12"),
+        Setting(name: "client-key", defaultValue: nil, secret: false, help: "its key (PEM)"),
+        Setting(name: "client-key-password", defaultValue: nil, secret: true, help: "the key's or bundle's password"),
+        Setting(name: "ca-bundle", defaultValue: nil, secret: false, help: "CAs for Planner's certificate"),
+        Setting(name: "planner-connect-timeout-ms", defaultValue: "2000", secret: false, help: "connect timeout per Planner call"),
+        Setting(name: "planner-timeout-ms", defaultValue: "10000", secret: false, help: "total timeout per Planner call"),
+        Setting(name: "max-body-bytes", defaultValue: "1048576", secret: false, help: "larger requests get 413"),
+        Setting(name: "log-format", defaultValue: "json", secret: false, help: "json or text"),
+        Setting(name: "log-file", defaultValue: "-", secret: false, help: "the mapping log; - is standard output"),
+    ]
+
+    private let flags: [String: String]
+    private let file: [String: String]
+    private let environment: [String: String]
+    public let configFile: String?
+
+    public init(flags: [String: String] = [:], configFile: String?,
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        var file: [String: String] = [:]
+        if let configFile {
+            guard let text = try? String(contentsOfFile: configFile, encoding: .utf8) else {
+                throw MappingFileError(file: configFile, line: nil, message: "cannot read the config file")
+            }
+            let reader = try YAMLReader.load(text, file: configFile)
+            let known = Set(Self.all.map(\.name))
+            for (key, value) in try reader.entries() {
+                guard known.contains(key) else {
+                    throw value.fail("\(key) is not a setting (one of \(Self.all.map(\.name).joined(separator: ", ")))")
+                }
+                file[key] = try value.string()
+            }
+        }
+        self.flags = flags
+        self.file = file
+        self.environment = environment
+        self.configFile = configFile
+    }
+
+    public static func environmentVariable(_ name: String) -> String {
+        "JOBNET_GATEWAY_" + name.uppercased().replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// The flag, else the config file's value, else the environment's, else the default; and where it came from.
+    public func resolved(_ name: String) -> (value: String?, source: Source) {
+        if let flag = flags[name] { return (flag, .flag) }
+        if let value = file[name] { return (value, .config) }
+        if let value = environment[Self.environmentVariable(name)] { return (value, .environment) }
+        return (Self.all.first { $0.name == name }?.defaultValue, .default)
+    }
+
+    public func value(_ name: String) -> String? { resolved(name).value }
+
+    /// The effective settings as YAML (a valid config file), secrets masked, each with its source.
+    public var printable: String {
+        var lines = ["# jobnet-gateway serve: effective settings (flag > config file > JOBNET_GATEWAY_* > default)"]
+        for setting in Self.all {
+            let (value, source) = resolved(setting.name)
+            let shown: String
+            if let value {
+                shown = setting.secret ? "\"********\"" : "\"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""
+            } else {
+                shown = "null"
+            }
+            lines.append("\(setting.name): \(shown)  # \(source.rawValue); \(setting.help)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,66 @@
+import Jobnet
+import Metrics
+import Prometheus
+
+/// The gateway's Prometheus metrics, through swift-metrics on a registry of this server's own.
+///
+/// A registry per server (rather than `MetricsSystem.bootstrap`, which is once per process) keeps
+/// the metrics free of global state: two gateways in one test process count separately. Every label
+/// value comes from a closed set (the 13 operations, STAR codes, Planner operations, failure
+/// classes), so nothing a caller sends can grow the label space, and no label ever holds a CPR.
+public struct GatewayMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+    let factory: PrometheusMetricsFactory
+
+    /// Sub-millisecond to Planner's 10 s total timeout.
+    static let durationBuckets: [Duration] = [
+        .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500),
+        .seconds(5), .seconds(10),
+    ]
+
+    public init() {
+        registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = Self.durationBuckets
+        self.factory = factory
+    }
+
+    /// Counts one finished Jobnet call and the Planner calls it made.
+    func observe(_ record: MappingLogRecord) {
+        let operation = JobnetOperation(rawValue: record.operation)?.rawValue ?? "unknown"
+        Counter(label: "jobnet_requests_total", dimensions: [("operation", operation), ("outcome", record.outcome)], factory: factory)
+            .increment()
+        Timer(label: "jobnet_request_duration_seconds", dimensions: [("operation", operation)], factory: factory)
+            .recordNanoseconds(Int64(record.milliseconds * 1_000_000))
+        for call in record.plannerCalls {
+            Timer(label: "planner_call_duration_seconds", dimensions: [("route", call.operation.rawValue)], factory: factory)
+                .recordNanoseconds(Int64(call.milliseconds * 1_000_000))
+            if let failure = call.failureClass {
+                Counter(label: "planner_failures_total", dimensions: [("route", call.operation.rawValue), ("class", failure)], factory: factory)
+                    .increment()
+            }
+            if call.retries > 0 {
+                Counter(label: "planner_retries_total", dimensions: [("route", call.operation.rawValue)], factory: factory)
+                    .increment(by: call.retries)
+            }
+        }
+    }
+
+    /// A mapping reload, taken or refused.
+    func observeReload(_ outcome: MappingsStore.ReloadOutcome, generation: Int) {
+        let result = if case .reloaded = outcome { "reloaded" } else { "refused" }
+        Counter(label: "jobnet_mapping_reloads_total", dimensions: [("result", result)], factory: factory).increment()
+        Gauge(label: "jobnet_mappings_generation", factory: factory).record(generation)
+    }
+
+    /// The Prometheus text, with the gauges that are read at scrape time brought up to date.
+    func exposition(ledgerBookings: Int?, plannerReady: Bool, mappingsGeneration: Int) -> [UInt8] {
+        if let ledgerBookings { Gauge(label: "jobnet_ledger_bookings", factory: factory).record(ledgerBookings) }
+        Gauge(label: "jobnet_planner_ready", factory: factory).record(plannerReady ? 1 : 0)
+        Gauge(label: "jobnet_mappings_generation", factory: factory).record(mappingsGeneration)
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer
+    }
+}
