@@ -39,6 +39,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("ca-bundle")) var caBundle: String?
     @Option(name: .customLong("planner-connect-timeout-ms")) var plannerConnectTimeout: Int?
     @Option(name: .customLong("planner-timeout-ms")) var plannerTimeout: Int?
+    @Option(name: .customLong("planner-max-concurrent")) var plannerMaxConcurrent: Int?
+    @Option(name: .customLong("planner-read-retries")) var plannerReadRetries: Int?
+    @Option(name: .customLong("planner-breaker-failures")) var plannerBreakerFailures: Int?
+    @Option(name: .customLong("planner-breaker-open-ms")) var plannerBreakerOpen: Int?
     @Option(name: .customLong("max-body-bytes")) var maxBodyBytes: Int?
     @Option(name: .customLong("log-format"), help: "json or text") var logFormat: String?
     @Option(name: .customLong("log-file"), help: "The mapping log (- is standard output)") var logFile: String?
@@ -51,6 +55,10 @@ struct Serve: AsyncParsableCommand {
             ("client-cert", clientCert), ("client-key", clientKey), ("client-key-password", clientKeyPassword),
             ("ca-bundle", caBundle), ("planner-connect-timeout-ms", plannerConnectTimeout.map(String.init)),
             ("planner-timeout-ms", plannerTimeout.map(String.init)), ("max-body-bytes", maxBodyBytes.map(String.init)),
+            ("planner-max-concurrent", plannerMaxConcurrent.map(String.init)),
+            ("planner-read-retries", plannerReadRetries.map(String.init)),
+            ("planner-breaker-failures", plannerBreakerFailures.map(String.init)),
+            ("planner-breaker-open-ms", plannerBreakerOpen.map(String.init)),
             ("log-format", logFormat), ("log-file", logFile),
         ]
         return pairs.reduce(into: [:]) { result, pair in if let value = pair.1 { result[pair.0] = value } }

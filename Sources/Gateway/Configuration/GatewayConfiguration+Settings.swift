@@ -20,6 +20,10 @@ extension GatewayConfiguration {
         transport.caBundle = settings.value("ca-bundle")
         transport.connectTimeoutMilliseconds = try Self.integer(settings, "planner-connect-timeout-ms", in: 1...600_000)
         transport.totalTimeoutMilliseconds = try Self.integer(settings, "planner-timeout-ms", in: 1...600_000)
+        transport.workers = try Self.integer(settings, "planner-max-concurrent", in: 1...256)
+        protection.readRetries = try Self.integer(settings, "planner-read-retries", in: 0...5)
+        protection.breakerFailures = try Self.integer(settings, "planner-breaker-failures", in: 1...1_000)
+        protection.breakerOpenSeconds = Double(try Self.integer(settings, "planner-breaker-open-ms", in: 100...600_000)) / 1000
         maximumBodyBytes = try Self.integer(settings, "max-body-bytes", in: 1_024...(64 << 20))
         guard let format = MappingLog.Format(rawValue: settings.value("log-format") ?? "json") else {
             throw SettingsError(setting: "log-format", message: "must be json or text")

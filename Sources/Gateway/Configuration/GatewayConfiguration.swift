@@ -10,6 +10,8 @@ public struct GatewayConfiguration: Sendable {
     public var rootDepartmentId: UUID?
     public var micrositeId: UUID?
     public var transport: PlannerTransportSettings = PlannerTransportSettings()
+    /// Retries for reads, the circuit breaker (the cap on concurrent calls is `transport.workers`).
+    public var protection = PlannerProtection()
     public var mappingsDirectory: String = "Mappings"
     public var wsdlDirectory: String = "Wsdl"
     /// Requests over this size are answered 413 without being read whole.

@@ -24,12 +24,15 @@ public struct GatewayServer: Sendable {
         let contract = try Contract(directory: configuration.wsdlDirectory)
         // One transport (its worker threads and their kept-alive connections) for every generation of mappings.
         let transport = CurlTransport(settings: configuration.transport)
+        // One breaker too: a reload does not forget that Planner is down.
+        let breaker = CircuitBreaker(
+            failures: configuration.protection.breakerFailures, openSeconds: configuration.protection.breakerOpenSeconds)
         let store = try MappingsStore(directory: configuration.mappingsDirectory) { routes in
             PlannerClient(
                 configuration: .init(
                     baseURL: configuration.plannerURL, rootDepartmentId: configuration.rootDepartmentId,
                     micrositeId: configuration.micrositeId, routes: routes),
-                transport: transport)
+                transport: transport, protection: configuration.protection, breaker: breaker)
         }
         let ledger = try Ledger(path: configuration.databasePath)
         self.configuration = configuration

@@ -83,7 +83,13 @@ public struct GatewayMappings: Sendable {
             guard !routePath.isEmpty, !routePath.hasPrefix("/"), !routePath.contains("?") else {
                 throw entry.fail("path must be relative to the base URL, without a leading / or a query")
             }
-            routes[operation] = PlannerRoute(method: method, path: routePath)
+            var timeout: Int?
+            if let value = entry.child("timeoutMs") {
+                let milliseconds = try value.int()
+                guard (100...600_000).contains(milliseconds) else { throw value.fail("timeoutMs must be 100 to 600000") }
+                timeout = milliseconds
+            }
+            routes[operation] = PlannerRoute(method: method, path: routePath, timeoutMilliseconds: timeout)
         }
         return PlannerRoutes(routes: routes)
     }

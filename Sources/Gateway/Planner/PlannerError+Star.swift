@@ -12,7 +12,7 @@ extension PlannerError {
     /// place where Planner trouble becomes STAR's 4769, 9018, 9303 or 9329.
     var starFault: StarFault {
         switch self {
-        case .unreachable(let reason): StarFault(StarFault.noContactWithPlanner, reason)
+        case .unreachable(let reason), .circuitOpen(let reason): StarFault(StarFault.noContactWithPlanner, reason)
         case .configurationMissing(let what): StarFault(StarFault.configurationMissing, "\(what) is not configured")
         case .invalidResponse(let reason): StarFault(StarFault.plannerContractViolated, reason)
         case .serverError, .rejected, .notFound, .conflict, .unexpectedStatus:

@@ -23,7 +23,7 @@ public final class PlannerHealth: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         for call in calls {
-            if call.failureClass == "unreachable" || call.failureClass == "server_error" {
+            if ["unreachable", "server_error", "circuit_open"].contains(call.failureClass) {
                 consecutiveFailures += 1
                 lastFailure = "\(call.operation.rawValue): \(call.failureClass!)"
             } else {

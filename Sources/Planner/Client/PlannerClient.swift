@@ -23,10 +23,18 @@ public struct PlannerClient: Sendable {
 
     public let configuration: Configuration
     let transport: CurlTransport
+    public let protection: PlannerProtection
+    /// Shared by every client of one gateway; nil: no breaker.
+    let breaker: CircuitBreaker?
 
-    public init(configuration: Configuration, transport: CurlTransport) {
+    public init(
+        configuration: Configuration, transport: CurlTransport, protection: PlannerProtection = PlannerProtection(),
+        breaker: CircuitBreaker? = nil
+    ) {
         self.configuration = configuration
         self.transport = transport
+        self.protection = protection
+        self.breaker = breaker
     }
 
     // MARK: - The nine operations
@@ -174,20 +182,45 @@ public struct PlannerClient: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         var status: Int?
         var failure: PlannerError?
+        var retries = 0
         defer {
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             PlannerCallRecorder.current?.record(PlannerCallRecord(
                 operation: operation, route: "\(route.method.rawValue) \(route.path)", status: status,
-                milliseconds: milliseconds, failureClass: failure?.failureClass))
+                milliseconds: milliseconds, failureClass: failure?.failureClass, retries: retries))
         }
-        do {
-            let response = try await transport.perform(
-                HTTPExchangeRequest(method: route.method, url: url, body: route.method == .post ? (body ?? JSONBody()).bytes : nil))
-            status = response.status
-            return try Self.classify(response, operation: operation)
-        } catch {
-            failure = error
-            throw error
+        if operation.isRead, let reason = breaker?.admit() {
+            failure = .circuitOpen(reason)
+            throw .circuitOpen(reason)
+        }
+        // One time budget for the call, retries included.
+        let budget = UInt64(route.timeoutMilliseconds ?? transport.settings.totalTimeoutMilliseconds) * 1_000_000
+        let deadline = started + budget
+        let bytes = route.method == .post ? (body ?? JSONBody()).bytes : nil
+        while true {
+            do {
+                let remaining = Int((deadline - min(deadline, DispatchTime.now().uptimeNanoseconds)) / 1_000_000)
+                let response = try await transport.perform(
+                    HTTPExchangeRequest(method: route.method, url: url, body: bytes, timeoutMilliseconds: max(1, remaining)))
+                status = response.status
+                let result = try Self.classify(response, operation: operation)
+                breaker?.record(trouble: false)
+                return result
+            } catch {
+                if operation.isRead, error.isRetryable, retries < protection.readRetries {
+                    let base = UInt64(protection.backoffMilliseconds) << UInt64(retries)
+                    let backoff = (base + UInt64.random(in: 0...max(1, base / 2))) * 1_000_000
+                    // Only when the retry still has time for an answer within the budget.
+                    if DispatchTime.now().uptimeNanoseconds + backoff + 50_000_000 < deadline {
+                        retries += 1
+                        try? await Task.sleep(nanoseconds: backoff)
+                        continue
+                    }
+                }
+                breaker?.record(trouble: error.isPlannerTrouble)
+                failure = error
+                throw error
+            }
         }
     }
 

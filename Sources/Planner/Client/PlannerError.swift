@@ -6,6 +6,8 @@
 public enum PlannerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Cannot connect, TLS refused, or timed out.
     case unreachable(String)
+    /// Not sent: the circuit breaker is open because Planner failed its recent calls.
+    case circuitOpen(String)
     /// RootDepartmentId, MicrositeId or a route is not configured.
     case configurationMissing(String)
     /// HTTP 5xx.
@@ -24,6 +26,7 @@ public enum PlannerError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreachable(let reason): "Planner unreachable: \(reason)"
+        case .circuitOpen(let reason): "Planner not called: \(reason)"
         case .configurationMissing(let what): "configuration missing: \(what)"
         case .serverError(let status, let message): "Planner answered \(status)\(message.map { ": \($0)" } ?? "")"
         case .invalidResponse(let reason): "Planner's answer broke the contract: \(reason)"
@@ -38,6 +41,7 @@ public enum PlannerError: Error, Sendable, Equatable, CustomStringConvertible {
     public var failureClass: String {
         switch self {
         case .unreachable: "unreachable"
+        case .circuitOpen: "circuit_open"
         case .configurationMissing: "configuration"
         case .serverError: "server_error"
         case .invalidResponse: "invalid_response"

@@ -17,10 +17,13 @@ public struct PlannerRoute: Sendable, Equatable {
 
     public var method: Method
     public var path: String
+    /// This route's time budget per call (retries included); nil for the transport's total timeout.
+    public var timeoutMilliseconds: Int?
 
-    public init(method: Method, path: String) {
+    public init(method: Method, path: String, timeoutMilliseconds: Int? = nil) {
         self.method = method
         self.path = path
+        self.timeoutMilliseconds = timeoutMilliseconds
     }
 }
 

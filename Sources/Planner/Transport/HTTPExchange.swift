@@ -6,9 +6,12 @@ public struct HTTPExchangeRequest: Sendable {
     /// The body's media type; Planner's is JSON (the replay tool sends SOAP).
     public var contentType: String
     public var accept: String
+    /// This transfer's total timeout; nil for the transport's.
+    public var timeoutMilliseconds: Int?
 
     public init(method: PlannerRoute.Method, url: String, body: [UInt8]?, contentType: String = "application/json; charset=utf-8",
-                accept: String = "application/json") {
+                accept: String = "application/json", timeoutMilliseconds: Int? = nil) {
+        self.timeoutMilliseconds = timeoutMilliseconds
         self.method = method
         self.url = url
         self.body = body

@@ -29,11 +29,23 @@ public actor PlannerSimulatorState {
     func takeFault(for operation: PlannerOperation) -> SimulatorFault? {
         calls.append(operation)
         guard let fault = faults[operation] else { return nil }
-        if case .failTimes(let remaining) = fault {
-            faults[operation] = remaining > 1 ? .failTimes(remaining - 1) : nil
+        if case .failTimes(let remaining, let status) = fault {
+            faults[operation] = remaining > 1 ? .failTimes(remaining - 1, status: status) : nil
         }
         return fault
     }
+
+    /// Calls being answered right now, and the most there have been at once (the gateway's cap on
+    /// concurrent Planner calls is tested against it).
+    public private(set) var inFlight = 0
+    public private(set) var maximumInFlight = 0
+
+    func began() {
+        inFlight += 1
+        maximumInFlight = max(maximumInFlight, inFlight)
+    }
+
+    func ended() { inFlight -= 1 }
 
     // MARK: - Planner's operations
 

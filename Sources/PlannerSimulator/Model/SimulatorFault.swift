@@ -11,6 +11,6 @@ public enum SimulatorFault: Sendable, Equatable {
     case garbage
     /// Answer 200 with JSON that lacks the required fields.
     case incomplete
-    /// Fail this many calls with 500, then answer normally.
-    case failTimes(Int)
+    /// Fail this many calls with `status` (500 unless given), then answer normally.
+    case failTimes(Int, status: Int = 500)
 }

@@ -29,15 +29,27 @@ public struct PlannerSimulatorRouter: Sendable {
         return router
     }
 
-    /// Applies an injected fault, then the operation.
+    /// Applies an injected fault, then the operation; counts the calls in flight.
     func respond(_ operation: PlannerOperation, _ request: Request) async throws -> Response {
+        await state.began()
+        do {
+            let response = try await respondCounted(operation, request)
+            await state.ended()
+            return response
+        } catch {
+            await state.ended()
+            throw error
+        }
+    }
+
+    private func respondCounted(_ operation: PlannerOperation, _ request: Request) async throws -> Response {
         switch await state.takeFault(for: operation) {
         case .slow(let milliseconds):
             try await Task.sleep(for: .milliseconds(milliseconds))
         case .status(let status):
             return Self.json(["Message": "Injected fault"], status: HTTPResponse.Status(code: status))
-        case .failTimes:
-            return Self.json(["Message": "Injected fault"], status: .internalServerError)
+        case .failTimes(_, let status):
+            return Self.json(["Message": "Injected fault"], status: HTTPResponse.Status(code: status))
         case .garbage:
             return Response(status: .ok, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(string: "<html>Service Unavailable</html>")))
