@@ -90,7 +90,7 @@ struct Serve: AsyncParsableCommand {
         let hangup = HangupSignal(server: server, logFile: logFile)
         let planner = simulator == nil ? configuration.plannerURL : "the embedded simulator (demo data)"
         let host = configuration.host
-        try await server.run { port in
+        try await server.run(stopsGracefullyOnSignals: true) { port in
             let line = "jobnet-gateway serving on http://\(host):\(port)/JobnetCitizenStatusService, Planner: \(planner)\n"
             // On standard output only when the mapping log has a file of its own: a piped JSON log stays JSON.
             let toFile = configuration.logFile != nil && configuration.logFile != "-"

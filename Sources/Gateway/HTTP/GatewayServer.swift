@@ -7,6 +7,8 @@ import Logging
 import NIOCore
 import Planner
 import SOAP
+import ServiceLifecycle
+import ServiceLifecycle
 
 /// The gateway's HTTP surface (gateway-interface.md §2) on Hummingbird.
 public struct GatewayServer: Sendable {
@@ -151,8 +153,14 @@ public struct GatewayServer: Sendable {
             body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
-    /// Runs the server until cancelled. `onRunning` gets the bound port.
-    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    /// Runs the server until cancelled, or, with `stopsGracefullyOnSignals` (serve), until SIGTERM or
+    /// SIGINT arrives: then it stops accepting connections, lets the calls in flight finish (for at
+    /// most `shutdownGrace`, after which they are cancelled), and closes the ledger. `onRunning` gets
+    /// the bound port.
+    public func run(
+        stopsGracefullyOnSignals: Bool = false, shutdownGrace: Duration = .seconds(15),
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
         for line in await endpoint.recoverRebookings() { endpoint.log.event("rebooking-recovered", line, level: .warning) }
         var logger = Logger(label: "jobnet-gateway.http")
         logger.logLevel = .warning
@@ -161,7 +169,19 @@ public struct GatewayServer: Sendable {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "jobnet-gateway"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
-        try await app.run()
+        guard stopsGracefullyOnSignals else {
+            try await app.run()
+            return
+        }
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = shutdownGrace
+        try await ServiceGroup(configuration: group).run()
+        do {
+            try endpoint.ledger.close()
+            endpoint.log.event("stopped", "calls in flight finished; the ledger is closed")
+        } catch {
+            endpoint.log.event("stopped", "calls in flight finished; closing the ledger failed: \(error)", level: .error)
+        }
     }
 }
 

@@ -163,6 +163,11 @@ public final class Ledger: Sendable {
         try await database.read { db in try RebookingJournalEntry.fetchOne(db, key: id) }
     }
 
+    /// Closes the database (at shutdown, after the last call finished).
+    public func close() throws {
+        try database.close()
+    }
+
     public func count() async throws -> Int {
         try await database.read { db in try LedgerBooking.fetchCount(db) }
     }

@@ -56,6 +56,13 @@ final class GatewayProcess: @unchecked Sendable {
         Foundation.kill(process.processIdentifier, number)
     }
 
+    /// The exit status once the process has ended within `seconds`, else nil.
+    func exitStatus(within seconds: Double) async -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
     func kill() {
         guard process.isRunning else { return }
         Foundation.kill(process.processIdentifier, SIGKILL)
