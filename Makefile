@@ -7,8 +7,10 @@ TOOLS        := .build-tools
 VENV         := $(TOOLS)/venv
 SYSTEM_PKGS  := libxml2-dev libcurl4-openssl-dev pkg-config
 TEST_PKGS    := libxml2-utils openssl
+BENCH_PKGS   := nginx wrk curl
+FUZZ_SECONDS ?= 600
 
-.PHONY: all build run test deps test-deps clean check-mappings
+.PHONY: all build run test deps test-deps bench-deps bench fuzz clean check-mappings
 
 all: build
 
@@ -47,5 +49,29 @@ test: test-deps
 	$(SWIFT) build
 	JOBNET_GATEWAY_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --no-parallel
 
+## The benchmark: nginx and wrk from Debian, the release build; results into docs/benchmarks.md.
+bench-deps: deps
+	@missing=""; for p in $(BENCH_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+bench: bench-deps
+	$(SWIFT) build -c release --product jobnet-gateway
+	Tests/Bench/run.sh
+
+## libFuzzer over the request path for FUZZ_SECONDS (default 600), seeded from Tests/Fixtures/.
+## Crashing inputs land in .build-fuzz/crashes/; commit them to Tests/Fuzz/regressions/.
+fuzz: deps
+	$(SWIFT) build --product jobnet-gateway-fuzz
+	.build/debug/jobnet-gateway-fuzz seeds Tests/Fixtures .build-fuzz/seeds
+	$(SWIFT) build --build-path .build-fuzz --product jobnet-gateway-fuzz \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+	mkdir -p .build-fuzz/corpus .build-fuzz/crashes
+	.build-fuzz/debug/jobnet-gateway-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -max_len=65536 -artifact_prefix=.build-fuzz/crashes/ -print_final_stats=1 \
+	  .build-fuzz/corpus .build-fuzz/seeds Tests/Fuzz/regressions
+
 clean:
-	rm -rf .build $(TOOLS)
+	rm -rf .build .build-fuzz $(TOOLS)

@@ -70,6 +70,17 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
+        // The request path with the simulator in-process, for the fuzzer and its regression inputs.
+        .target(
+            name: "GatewayFuzzing",
+            dependencies: ["Gateway", "PlannerSimulator", "Planner", "SOAP", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings),
+        // libFuzzer's entry point (make fuzz); without -DFUZZING, a seed writer and input runner.
+        .executableTarget(
+            name: "jobnet-gateway-fuzz",
+            dependencies: ["GatewayFuzzing", "Gateway"],
+            // @_extern(c): libFuzzer's driver, declared with the C calling convention.
+            swiftSettings: swiftSettings + [.enableExperimentalFeature("Extern")]),
         // Commands only.
         .executableTarget(
             name: "jobnet-gateway",
@@ -82,7 +93,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "PlannerSimulator", "SOAP", "Jobnet", "Planner", "CopenhagenTime",
+                "Gateway", "PlannerSimulator", "SOAP", "Jobnet", "Planner", "CopenhagenTime", "GatewayFuzzing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

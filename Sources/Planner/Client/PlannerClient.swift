@@ -22,13 +22,13 @@ public struct PlannerClient: Sendable {
     }
 
     public let configuration: Configuration
-    let transport: CurlTransport
+    let transport: any PlannerTransport
     public let protection: PlannerProtection
     /// Shared by every client of one gateway; nil: no breaker.
     let breaker: CircuitBreaker?
 
     public init(
-        configuration: Configuration, transport: CurlTransport, protection: PlannerProtection = PlannerProtection(),
+        configuration: Configuration, transport: any PlannerTransport, protection: PlannerProtection = PlannerProtection(),
         breaker: CircuitBreaker? = nil
     ) {
         self.configuration = configuration
@@ -194,7 +194,7 @@ public struct PlannerClient: Sendable {
             throw .circuitOpen(reason)
         }
         // One time budget for the call, retries included.
-        let budget = UInt64(route.timeoutMilliseconds ?? transport.settings.totalTimeoutMilliseconds) * 1_000_000
+        let budget = UInt64(route.timeoutMilliseconds ?? transport.defaultTimeoutMilliseconds) * 1_000_000
         let deadline = started + budget
         let bytes = route.method == .post ? (body ?? JSONBody()).bytes : nil
         while true {

@@ -8,7 +8,7 @@ import Foundation
 /// transfer to the next. A caller awaits a continuation that the worker resumes; the event loop is
 /// free the whole time. This is the "equivalent non-blocking design" to a curl-multi loop: simpler to
 /// reason about, and the pool size caps the concurrent calls to Planner (docs/architecture.md).
-public final class CurlTransport: Sendable {
+public final class CurlTransport: PlannerTransport {
     private let queue: TransferQueue
     public let settings: PlannerTransportSettings
 
@@ -25,6 +25,8 @@ public final class CurlTransport: Sendable {
     }
 
     deinit { queue.close() }
+
+    public var defaultTimeoutMilliseconds: Int { settings.totalTimeoutMilliseconds }
 
     /// Performs one exchange. Throws `PlannerError.unreachable` for connection, TLS and timeout failures.
     public func perform(_ request: HTTPExchangeRequest) async throws(PlannerError) -> HTTPExchangeResponse {

@@ -23,6 +23,11 @@ public struct HTTPExchangeRequest: Sendable {
 public struct HTTPExchangeResponse: Sendable {
     public var status: Int
     public var body: [UInt8]
+
+    public init(status: Int, body: [UInt8]) {
+        self.status = status
+        self.body = body
+    }
 }
 
 /// TLS and timeouts towards Planner.

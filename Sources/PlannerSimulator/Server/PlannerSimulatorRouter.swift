@@ -31,48 +31,56 @@ public struct PlannerSimulatorRouter: Sendable {
 
     /// Applies an injected fault, then the operation; counts the calls in flight.
     func respond(_ operation: PlannerOperation, _ request: Request) async throws -> Response {
+        let body = try await request.body.collect(upTo: 1 << 20)
+        let query = request.uri.queryParameters
+        let answer = try await answer(operation, body: Array(body.readableBytesView), query: { query.get($0) })
+        if answer.status == 204 { return Response(status: .noContent) }
+        return Response(status: HTTPResponse.Status(code: answer.status), headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    /// What Planner answers to one call: the HTTP layer's job is only to carry it (the in-process
+    /// `PlannerSimulatorTransport` carries it without one).
+    func answer(_ operation: PlannerOperation, body: [UInt8], query: (String) -> String?) async throws -> SimulatorAnswer {
         await state.began()
         do {
-            let response = try await respondCounted(operation, request)
+            let answer = try await answerCounted(operation, body: body, query: query)
             await state.ended()
-            return response
+            return answer
         } catch {
             await state.ended()
             throw error
         }
     }
 
-    private func respondCounted(_ operation: PlannerOperation, _ request: Request) async throws -> Response {
+    private func answerCounted(_ operation: PlannerOperation, body: [UInt8], query: (String) -> String?) async throws -> SimulatorAnswer {
         switch await state.takeFault(for: operation) {
         case .slow(let milliseconds):
             try await Task.sleep(for: .milliseconds(milliseconds))
         case .status(let status):
-            return Self.json(["Message": "Injected fault"], status: HTTPResponse.Status(code: status))
+            return .json(["Message": "Injected fault"], status: status)
         case .failTimes(_, let status):
-            return Self.json(["Message": "Injected fault"], status: HTTPResponse.Status(code: status))
+            return .json(["Message": "Injected fault"], status: status)
         case .garbage:
-            return Response(status: .ok, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(string: "<html>Service Unavailable</html>")))
+            return SimulatorAnswer(status: 200, body: Array("<html>Service Unavailable</html>".utf8))
         case .incomplete:
-            return Self.json(operation == .personByCpr || operation == .makeBooking ? ["Unexpected": true] : [["Unexpected": true]])
+            return .json(operation == .personByCpr || operation == .makeBooking ? ["Unexpected": true] : [["Unexpected": true]])
         case nil:
             break
         }
-        let body = try await request.body.collect(upTo: 1 << 20)
-        let json = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
-        let query = request.uri.queryParameters
+        let json = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
         do {
-            return try await perform(operation, json: json, query: { query.get($0) })
+            return try await perform(operation, json: json, query: query)
         } catch let failure as PlannerSimulatorState.Failure {
             switch failure {
-            case .badRequest(let message): return Self.json(["Message": message], status: .badRequest)
-            case .notFound: return Self.json(["Message": "Not found"], status: .notFound)
-            case .conflict(let message): return Self.json(["Message": message], status: .conflict)
+            case .badRequest(let message): return .json(["Message": message], status: 400)
+            case .notFound: return .json(["Message": "Not found"], status: 404)
+            case .conflict(let message): return .json(["Message": message], status: 409)
             }
         }
     }
 
-    private func perform(_ operation: PlannerOperation, json: [String: Any], query: (String) -> String?) async throws -> Response {
+    private func perform(_ operation: PlannerOperation, json: [String: Any], query: (String) -> String?) async throws -> SimulatorAnswer {
         func uuid(_ value: Any?) throws -> UUID {
             guard let text = value as? String, let id = UUID(uuidString: text) else {
                 throw PlannerSimulatorState.Failure.badRequest("A required GUID is missing or malformed")
@@ -95,18 +103,18 @@ public struct PlannerSimulatorRouter: Sendable {
             ]
             dto["EmailAddress"] = person.emailAddress
             dto["MobileNumber"] = person.mobileNumber
-            return Self.json(dto)
+            return .json(dto)
         case .getMicrositeCategories:
             let nodes = try await state.micrositeCategories(
                 personStatusId: try uuid(query("personStatusId")), micrositeId: try uuid(query("micrositeId")))
             var offers: [UUID: SimOffer] = [:]
             for offer in await state.data.offers { offers[offer.id] = offer }
-            return Self.json(nodes.compactMap { Self.dto($0, parent: nil, offers: offers) })
+            return .json(nodes.compactMap { Self.dto($0, parent: nil, offers: offers) })
         case .bookingOptions:
             let options = try await state.bookingOptions(
                 personId: try uuid(query("personId")), offerId: try uuid(query("offerId")),
                 start: try date(query("startTime")), end: try date(query("endTime")))
-            return Self.json(options.map { option -> [String: Any] in
+            return .json(options.map { option -> [String: Any] in
                 ["DateTime": CopenhagenTime.local(option.time), "ResourceIds": option.resources.map(\.lower),
                  "TaskId": option.seatsLeft.map { "seats:\($0)" } ?? ""]
             })
@@ -115,27 +123,27 @@ public struct PlannerSimulatorRouter: Sendable {
                 personId: try uuid(json["PersonId"]), offerId: try uuid(json["OfferId"]),
                 start: try date(json["StartDateTime"]), resourceId: try uuid(json["ResourceId"]),
                 departmentId: try? uuid(json["RootDepartmentId"]), reservation: true, isImmediate: false)
-            return Self.json(["TaskPersonStatusLink": booking.id.lower])
+            return .json(["TaskPersonStatusLink": booking.id.lower])
         case .makeBooking:
             let booking = try await state.book(
                 personId: try uuid(json["PersonId"]), offerId: try uuid(json["OfferId"]),
                 start: try date(json["StartTime"]), resourceId: nil, departmentId: try? uuid(json["RootDepartmentId"]),
                 reservation: false, isImmediate: json["IsImmediateBooking"] as? Bool ?? false)
-            return Self.json(["BookingId": booking.id.lower])
+            return .json(["BookingId": booking.id.lower])
         case .cancelBooking:
             try await state.cancel(
                 bookingId: try uuid(json["BookingId"]), personStatusId: try uuid(json["PersonStatusId"]),
                 departmentId: try? uuid(json["RootDepartmentId"]))
-            return Response(status: .noContent)
+            return SimulatorAnswer(status: 204, body: [])
         case .confirmBookingReservation:
             try await state.confirm(bookingId: try uuid(json["BookingId"]), personStatusId: try uuid(json["PersonStatusId"]))
-            return Response(status: .noContent)
+            return SimulatorAnswer(status: 204, body: [])
         case .getBookings:
             let bookings = try await state.bookings(
                 personStatusId: try uuid(query("personStatusId")), departmentId: try? uuid(query("rootDepartmentId")))
             let resources = await state.data.resources
             let offers = await state.data.offers
-            return Self.json(bookings.map { booking -> [String: Any] in
+            return .json(bookings.map { booking -> [String: Any] in
                 [
                     "Id": booking.id.lower, "Title": booking.title, "StartTime": CopenhagenTime.local(booking.start),
                     "EndTime": CopenhagenTime.local(booking.end), "Status": booking.status, "Description": booking.description,
@@ -150,7 +158,7 @@ public struct PlannerSimulatorRouter: Sendable {
                 personId: try uuid(json["PersonId"]), departmentId: try? uuid(json["RootDepartmentId"]),
                 email: light["EmailAddress"] as? String, mobile: light["MobileNumber"] as? String,
                 allowText: light["AllowTextNotification"] as? Bool, allowEmail: light["AllowEmailNotification"] as? Bool)
-            return Response(status: .noContent)
+            return SimulatorAnswer(status: 204, body: [])
         }
     }
 
@@ -174,10 +182,16 @@ public struct PlannerSimulatorRouter: Sendable {
         }
     }
 
-    static func json(_ value: Any, status: HTTPResponse.Status = .ok) -> Response {
+}
+
+/// One answer of the simulated Planner: a status and a JSON body.
+struct SimulatorAnswer: Sendable {
+    var status: Int
+    var body: [UInt8]
+
+    static func json(_ value: Any, status: Int = 200) -> SimulatorAnswer {
         let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data("null".utf8)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return SimulatorAnswer(status: status, body: Array(data))
     }
 }
 

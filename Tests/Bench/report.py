@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""make bench: turns wrk's RESULT lines and the gateway's mapping log into the table in docs/benchmarks.md."""
+import datetime
+import json
+import platform
+import re
+import statistics
+import subprocess
+import sys
+
+results_path, log_path, doc_path, duration, connections = sys.argv[1:6]
+runs, rss = {}, {}
+for line in open(results_path):
+    words = line.split()
+    values = dict(word.split("=", 1) for word in words[1:])
+    if words[0] == "rss":
+        rss = {k: int(v) for k, v in values.items()}
+    else:
+        runs[words[0]] = {k: float(v) for k, v in values.items()}
+
+added, planner_share = [], []
+for line in open(log_path):
+    if not line.startswith("{"):
+        continue
+    record = json.loads(line)
+    if record.get("operation") != "GetSelvbookingMoedetider" or record.get("outcome") != "ok":
+        continue
+    planner = sum(call["ms"] for call in record["plannerCalls"])
+    added.append(record["ms"] - planner)
+    planner_share.append(planner)
+
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+memory = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "?")
+
+
+def ms(us):
+    return f"{us / 1000:.2f}"
+
+
+def row(name, label):
+    run = runs.get(name)
+    if not run:
+        return f"| {label} | – | – | – | – | – |"
+    errors = int(run["errors"] + run["non2xx"])
+    return f"| {label} | {run['rps']:.0f} | {ms(run['p50'])} | {ms(run['p99'])} | {ms(run['p999'])} | {errors} |"
+
+
+g, p = runs.get("gateway-moedetider", {}), runs.get("passthrough-moedetider", {})
+ratio = g.get("rps", 0) / p["rps"] if p.get("rps") else 0
+half = runs.get("gateway-moedetider-half", {})
+median_added = statistics.median(added) if added else float("nan")
+gateway_rss_mb = rss.get("gateway", 0) / 1024
+verdict = lambda ok: "met" if ok else "**not met**"
+table = f"""<!-- bench:start (written by make bench; edit the text outside the markers) -->
+Measured {datetime.date.today().isoformat()} on this machine: {cores} cores ({cpu}), {int(memory) // 1024} MiB,
+{platform.system()} {platform.release()}; wrk -t2, {connections} connections, {duration} s per run, everything
+on loopback on the same two cores (wrk, nginx and the gateway compete for them alike).
+
+| Run | req/s | p50 ms | p99 ms | p99.9 ms | errors |
+|---|---|---|---|---|---|
+{row("passthrough-moedetider", "nginx pass-through, GetSelvbookingMoedetider")}
+{row("gateway-moedetider", "gateway, GetSelvbookingMoedetider (3 Planner calls each)")}
+{row("passthrough-moedetilbud", "nginx pass-through, GetSelvbookingMoedetilbud")}
+{row("gateway-moedetilbud", "gateway, GetSelvbookingMoedetilbud")}
+{row("gateway-moedetider-half", "gateway, GetSelvbookingMoedetider at half its throughput (16 connections)")}
+{row("passthrough-moedetider-256", "nginx pass-through, 256 connections")}
+{row("gateway-moedetider-256", "gateway, 256 connections")}
+
+Peak RSS: gateway {gateway_rss_mb:.1f} MB, nginx (master and workers) {rss.get("nginx", 0) / 1024:.1f} MB.
+
+| Target | Measured | |
+|---|---|---|
+| gateway throughput ≥ 50 % of the pass-through (GetSelvbookingMoedetider) | {ratio * 100:.0f} % | {verdict(ratio >= 0.5)} |
+| p99 < 5 ms at half that load | {ms(half.get("p99", float("nan")))} ms | {verdict(half.get("p99", 1e12) < 5000)} |
+| median time added on top of the Planner calls < 0.3 ms | {median_added:.3f} ms (Planner calls: median {statistics.median(planner_share) if planner_share else float("nan"):.3f} ms; from {len(added)} mapping-log records) | {verdict(median_added < 0.3)} |
+| RSS < 64 MB with 256 open connections | {gateway_rss_mb:.1f} MB | {verdict(gateway_rss_mb < 64)} |
+<!-- bench:end -->"""
+
+doc = open(doc_path).read()
+doc = re.sub(r"<!-- bench:start.*?<!-- bench:end -->", lambda _: table, doc, flags=re.S)
+open(doc_path, "w").write(doc)
+print(table)
