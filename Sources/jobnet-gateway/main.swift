@@ -44,6 +44,11 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("planner-breaker-failures")) var plannerBreakerFailures: Int?
     @Option(name: .customLong("planner-breaker-open-ms")) var plannerBreakerOpen: Int?
     @Option(name: .customLong("max-body-bytes")) var maxBodyBytes: Int?
+    @Option(name: .customLong("tls-cert"), help: "Serve HTTPS to Jobnet with this certificate (PEM)") var tlsCert: String?
+    @Option(name: .customLong("tls-key")) var tlsKey: String?
+    @Option(name: .customLong("client-ca"), help: "Require Jobnet's client certificate, issued by these CAs (PEM)") var clientCA: String?
+    @Option(name: .customLong("allowed-subject"), help: "A client certificate subject allowed in (repeat for more)")
+    var allowedSubjects: [String] = []
     @Option(name: .customLong("log-format"), help: "json or text") var logFormat: String?
     @Option(name: .customLong("log-file"), help: "The mapping log (- is standard output)") var logFile: String?
     @Flag(name: .customLong("print-config"), help: "Print the effective settings (secrets masked) and exit") var printConfig = false
@@ -59,7 +64,8 @@ struct Serve: AsyncParsableCommand {
             ("planner-read-retries", plannerReadRetries.map(String.init)),
             ("planner-breaker-failures", plannerBreakerFailures.map(String.init)),
             ("planner-breaker-open-ms", plannerBreakerOpen.map(String.init)),
-            ("log-format", logFormat), ("log-file", logFile),
+            ("log-format", logFormat), ("log-file", logFile), ("tls-cert", tlsCert), ("tls-key", tlsKey), ("client-ca", clientCA),
+            ("allowed-subjects", allowedSubjects.isEmpty ? nil : allowedSubjects.joined(separator: ";")),
         ]
         return pairs.reduce(into: [:]) { result, pair in if let value = pair.1 { result[pair.0] = value } }
     }
@@ -91,7 +97,8 @@ struct Serve: AsyncParsableCommand {
         let planner = simulator == nil ? configuration.plannerURL : "the embedded simulator (demo data)"
         let host = configuration.host
         try await server.run(stopsGracefullyOnSignals: true) { port in
-            let line = "jobnet-gateway serving on http://\(host):\(port)/JobnetCitizenStatusService, Planner: \(planner)\n"
+            let scheme = configuration.inboundTLS == nil ? "http" : "https"
+            let line = "jobnet-gateway serving on \(scheme)://\(host):\(port)/JobnetCitizenStatusService, Planner: \(planner)\n"
             // On standard output only when the mapping log has a file of its own: a piped JSON log stays JSON.
             let toFile = configuration.logFile != nil && configuration.logFile != "-"
             (toFile ? FileHandle.standardOutput : FileHandle.standardError).write(Data(line.utf8))

@@ -29,6 +29,10 @@ import Testing
                  "-out", "\(d)/client.csr"])
         try await ssl(["x509", "-req", "-in", "\(d)/client.csr", "-CA", "\(d)/ca.pem", "-CAkey", "\(d)/ca.key", "-CAcreateserial",
                  "-days", "2", "-out", "\(d)/client.pem"])
+        try await ssl(["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=Someone else", "-keyout", "\(d)/other.key",
+                 "-out", "\(d)/other.csr"])
+        try await ssl(["x509", "-req", "-in", "\(d)/other.csr", "-CA", "\(d)/ca.pem", "-CAkey", "\(d)/ca.key", "-CAcreateserial",
+                 "-days", "2", "-out", "\(d)/other.pem"])
         try await ssl(["pkcs12", "-export", "-in", "\(d)/client.pem", "-inkey", "\(d)/client.key", "-passout", "pass:secret",
                  "-out", "\(d)/client.p12"])
         return Certificates(directory: directory)

@@ -30,6 +30,21 @@ extension GatewayConfiguration {
         }
         logFormat = format
         logFile = settings.value("log-file")
+        let subjects = (settings.value("allowed-subjects") ?? "").split(separator: ";")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        switch (settings.value("tls-cert"), settings.value("tls-key")) {
+        case (let certificate?, let key?):
+            inboundTLS = InboundTLS(certificate: certificate, key: key, clientCA: settings.value("client-ca"), allowedSubjects: subjects)
+            if !subjects.isEmpty && settings.value("client-ca") == nil {
+                throw SettingsError(setting: "allowed-subjects", message: "needs client-ca: only verified client certificates have a subject to check")
+            }
+        case (nil, nil):
+            if settings.value("client-ca") != nil || !subjects.isEmpty {
+                throw SettingsError(setting: "client-ca", message: "needs tls-cert and tls-key: client certificates come with TLS")
+            }
+        default:
+            throw SettingsError(setting: "tls-cert", message: "tls-cert and tls-key go together")
+        }
     }
 
     private static func integer(_ settings: GatewaySettings, _ name: String, in range: ClosedRange<Int>) throws(SettingsError) -> Int {

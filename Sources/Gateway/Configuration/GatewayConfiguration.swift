@@ -17,6 +17,8 @@ public struct GatewayConfiguration: Sendable {
     /// Requests over this size are answered 413 without being read whole.
     public var maximumBodyBytes: Int = 1 << 20
     public var logFormat: MappingLog.Format = .json
+    /// TLS for Jobnet's calls (`--tls-cert`, `--tls-key`, `--client-ca`, `--allowed-subject`); nil: plain HTTP.
+    public var inboundTLS: InboundTLS?
     /// The mapping log's file; nil or "-" is standard output.
     public var logFile: String?
     public var limits = OperationLimits()

@@ -2,6 +2,9 @@ import CopenhagenTime
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import Jobnet
 import Logging
 import NIOCore
@@ -88,17 +91,18 @@ public struct GatewayServer: Sendable {
             ledgerBookings: bookings, plannerReady: health.problem == nil, mappingsGeneration: endpoint.store.current.generation)
     }
 
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<GatewayRequestContext> {
+        let router = Router(context: GatewayRequestContext.self)
         let endpoint = self.endpoint
         let limit = configuration.maximumBodyBytes
+        let tls = configuration.inboundTLS
         for service in Self.serviceNames {
             router.post(RouterPath(service)) { request, context in
-                try await Self.soap(request, context: context, endpoint: endpoint, limit: limit, operation: nil, id: nil)
+                try await Self.soap(request, context: context, endpoint: endpoint, limit: limit, tls: tls, operation: nil, id: nil)
             }
             router.post(RouterPath("\(service)/:operation/:id")) { request, context in
                 try await Self.soap(
-                    request, context: context, endpoint: endpoint, limit: limit,
+                    request, context: context, endpoint: endpoint, limit: limit, tls: tls,
                     operation: context.parameters.get("operation"), id: context.parameters.get("id"))
             }
             router.get(RouterPath(service)) { request, _ in
@@ -130,10 +134,19 @@ public struct GatewayServer: Sendable {
         return router
     }
 
-    /// Reads the body within the limit (413 past it) and hands the call to the SOAP endpoint.
+    /// Checks the TLS allow-list (403), reads the body within the limit (413 past it) and hands the
+    /// call to the SOAP endpoint.
     static func soap(
-        _ request: Request, context: BasicRequestContext, endpoint: SOAPEndpoint, limit: Int, operation: String?, id: String?
+        _ request: Request, context: GatewayRequestContext, endpoint: SOAPEndpoint, limit: Int, tls: InboundTLS?,
+        operation: String?, id: String?
     ) async throws -> Response {
+        if let tls, !tls.allowedSubjects.isEmpty {
+            let certificate = try? await context.channel.nioSSL_peerCertificate().get()
+            if let refusal = tls.refusal(certificate) {
+                endpoint.log.event("client-refused", refusal, level: .warning)
+                return Response(status: .forbidden)
+            }
+        }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             return Response(status: .contentTooLarge)
         }
@@ -164,8 +177,10 @@ public struct GatewayServer: Sendable {
         for line in await endpoint.recoverRebookings() { endpoint.log.event("rebooking-recovered", line, level: .warning) }
         var logger = Logger(label: "jobnet-gateway.http")
         logger.logLevel = .warning
+        let server: HTTPServerBuilder = try configuration.inboundTLS.map { try .tls(.http1(), tlsConfiguration: $0.configuration()) }
+            ?? .http1()
         let app = Application(
-            router: router(),
+            router: router(), server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "jobnet-gateway"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)

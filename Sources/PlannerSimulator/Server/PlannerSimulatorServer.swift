@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import Planner
@@ -11,17 +13,23 @@ public actor PlannerSimulatorServer {
     public let host: String
     public private(set) var port: Int
     private let routes: PlannerRoutes
+    private let tls: TLSConfiguration?
     private var task: Task<Void, any Error>?
 
-    public init(state: PlannerSimulatorState, host: String = "127.0.0.1", port: Int = 0, routes: PlannerRoutes = PlannerRoutes()) {
+    /// With `tls`, the simulator serves HTTPS as Planner does (a test makes it demand a client certificate).
+    public init(
+        state: PlannerSimulatorState, host: String = "127.0.0.1", port: Int = 0, routes: PlannerRoutes = PlannerRoutes(),
+        tls: TLSConfiguration? = nil
+    ) {
         self.state = state
         self.host = host
         self.port = port
         self.routes = routes
+        self.tls = tls
     }
 
-    /// `http://host:port/`
-    public var baseURL: String { "http://\(host):\(port)/" }
+    /// `http://host:port/` (`https` with TLS)
+    public var baseURL: String { "\(tls == nil ? "http" : "https")://\(host):\(port)/" }
 
     /// Starts serving; returns once the port is bound.
     public func start() async throws {
@@ -30,8 +38,9 @@ public actor PlannerSimulatorServer {
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "planner-sim")
         logger.logLevel = .warning
+        let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
         let app = Application(
-            router: router,
+            router: router, server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "planner-sim", reuseAddress: true),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
