@@ -38,13 +38,9 @@ enum CreateOmbooking {
                 start: request.start, samtaleform: request.samtaleform, caseworker: request.caseworker, offer: offer,
                 mapping: mapping, context: context)
             let resource = choice.resource
-            let options = try await context.planner { (client) throws(PlannerError) in
-                try await client.bookingOptions(personId: person.personStatusId, offerId: offer.id, start: request.start, end: request.start)
-            }
-            let allowed = Set(mapping.caseworkers)
-            guard let option = options.first(where: { $0.dateTime == request.start }),
-                let chosen = resource ?? option.resourceIds.map({ $0.uuidString.lowercased() }).first(where: { allowed.isEmpty || allowed.contains($0) }),
-                option.resourceIds.contains(where: { $0.uuidString.lowercased() == chosen })
+            let allowed = resource.map { Set([$0]) } ?? Set(mapping.caseworkers)
+            guard let option = try await context.freeOption(person: person, offer: offer, start: request.start, resources: allowed),
+                let chosen = resource ?? option.resourceIds.map({ $0.uuidString.lowercased() }).first(where: { allowed.isEmpty || allowed.contains($0) })
             else {
                 throw StarFault(4767, "BookingOptions no longer offers the new time")
             }

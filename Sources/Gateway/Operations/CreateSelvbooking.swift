@@ -54,11 +54,8 @@ enum CreateSelvbooking {
             context: context)
         let resource = choice.resource
         // 9.
-        let options = try await context.planner { (client) throws(PlannerError) in
-            try await client.bookingOptions(personId: person.personStatusId, offerId: offer.id, start: request.start, end: request.start)
-        }
-        guard let option = options.first(where: { $0.dateTime == request.start }),
-            resource.map({ chosen in option.resourceIds.contains { $0.uuidString.lowercased() == chosen } }) ?? true
+        guard try await context.freeOption(person: person, offer: offer, start: request.start, resources: Set(resource.map { [$0] } ?? []))
+            != nil
         else {
             throw StarFault(4819, "BookingOptions no longer offers the time\(resource == nil ? "" : " with that caseworker")")
         }

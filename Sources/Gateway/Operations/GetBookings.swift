@@ -12,8 +12,7 @@ enum GetBookings {
     static let starCodes = PlannerError.starCodes
 
     static func handle(_ context: OperationContext) async throws(StarFault) -> [JobnetBookingDetails] {
-        guard let cpr = context.cpr else { throw StarFault(StarFault.validationFailed, "no CPR in the request") }
-        guard let person = try await context.planner({ (client) throws(PlannerError) in try await client.personByCpr(cpr.digits) }) else {
+        guard let person = try await context.citizenIfKnown() else {
             context.notes.add("Planner does not know the citizen: no bookings")
             return []
         }

@@ -34,11 +34,29 @@ public struct OperationContext: Sendable {
 
     /// PersonByCpr: the citizen behind the header's CPR, or `unknownCode` when Planner does not know them.
     func citizen(unknownCode: Int) async throws(StarFault) -> PlannerPerson {
-        guard let cpr else { throw StarFault(StarFault.validationFailed, "no CPR in the request") }
-        guard let person = try await planner({ (client) throws(PlannerError) in try await client.personByCpr(cpr.digits) }) else {
+        guard let person = try await citizenIfKnown() else {
             throw StarFault(unknownCode, "Planner does not know the CPR (PersonByCpr 404)")
         }
         return person
+    }
+
+    /// PersonByCpr: the citizen behind the header's CPR, or nil when Planner does not know them.
+    func citizenIfKnown() async throws(StarFault) -> PlannerPerson? {
+        guard let cpr else { throw StarFault(StarFault.validationFailed, "no CPR in the request") }
+        return try await planner { (client) throws(PlannerError) in try await client.personByCpr(cpr.digits) }
+    }
+
+    /// BookingOptions at exactly `start`: the option, if Planner still offers the time, with one of
+    /// `resources` when given (any resource when empty). The caller raises its own code when it is gone.
+    func freeOption(person: PlannerPerson, offer: PlannerCategoryOffer, start: Date, resources: Set<String>) async throws(StarFault)
+        -> PlannerBookingOption?
+    {
+        let options = try await planner { (client) throws(PlannerError) in
+            try await client.bookingOptions(personId: person.personStatusId, offerId: offer.id, start: start, end: start)
+        }
+        return options.first { option in
+            option.dateTime == start && (resources.isEmpty || option.resourceIds.contains { resources.contains($0.uuidString.lowercased()) })
+        }
     }
 
     /// GetMicrositeCategories, flattened to the booking offers that have not expired.
