@@ -8,6 +8,7 @@ BIN=${BENCH_BINARY:-$ROOT/.build/release/jobnet-gateway}
 DURATION=${BENCH_SECONDS:-15}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 DIR=$(mktemp -d /tmp/jobnet-bench.XXXXXX)
+chmod 755 "$DIR"   # nginx's workers run as www-data
 PLANNER=18090 FRONT=18081 BACK=18082 GATEWAY=18080 SIMULATOR=18095
 ROOT_DEPARTMENT=7d1c2f0e-5b7a-4c59-9a43-0c2a6f1d0001 MICROSITE=7d1c2f0e-5b7a-4c59-9a43-0c2a6f1d0002
 ANNA=a0000000-0000-4000-8000-000000000001 JOBSAMTALE=c0000000-0000-4000-8000-000000000001
@@ -33,6 +34,7 @@ curl -s "http://127.0.0.1:$SIMULATOR/ExternalBooking/BookingOptions?personId=$AN
 curl -s "http://127.0.0.1:$SIMULATOR/ExternalBooking/GetBookings?personStatusId=$ANNA&rootDepartmentId=$ROOT_DEPARTMENT" \
   > "$DIR/planner/ExternalBooking/GetBookings"
 kill "${pids[0]}"
+chmod -R a+rX "$DIR/planner"
 
 # 2. nginx: canned Planner, and the pass-through proxy.
 sed -e "s#@DIR@#$DIR#g" -e "s#@PLANNER@#$PLANNER#g" -e "s#@FRONT@#$FRONT#g" -e "s#@BACK@#$BACK#g" \
@@ -57,6 +59,7 @@ for name in moedetider moedetilbud; do
     --data-binary @"$DIR/$name.xml" "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusService")
   [ "$status" = 200 ] || { echo "the gateway answered $status to $name:"; cat "$DIR/soap/$name"; exit 1; }
 done
+chmod -R a+rX "$DIR/soap"
 
 run_wrk() { # name url body connections [delay-ms]
   BENCH_BODY="$3" BENCH_DELAY_MS="${5:-0}" wrk -t2 -c"$4" -d"${DURATION}s" --timeout 10s -s "$ROOT/Tests/Bench/post.lua" "$2" \
@@ -70,7 +73,15 @@ BENCH_SECONDS=3 DURATION=3 run_wrk warmup "http://127.0.0.1:$GATEWAY/JobnetCitiz
 : > "$DIR/results.txt"
 : > "$DIR/mapping.log"
 run_wrk passthrough-moedetider "http://127.0.0.1:$FRONT/moedetider" "$DIR/moedetider.xml" $CONNECTIONS
+if [ -n "${BENCH_PROFILE:-}" ] && command -v perf >/dev/null; then
+  # The profile behind docs/benchmarks.md: where the gateway's CPU goes under load.
+  perf record -F 499 -g -p $GATEWAY_PID -o "$DIR/perf.data" -- sleep $((DURATION - 2)) >/dev/null 2>&1 & PERF_PID=$!
+fi
 run_wrk gateway-moedetider "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusService" "$DIR/moedetider.xml" $CONNECTIONS
+if [ -n "${PERF_PID:-}" ]; then
+  wait $PERF_PID 2>/dev/null || true
+  perf report -i "$DIR/perf.data" --no-children --percent-limit 1 --stdio 2>/dev/null | swift demangle --simplified > "$DIR/profile.txt" || true
+fi
 cp "$DIR/mapping.log" "$DIR/mapping-moedetider.log"
 run_wrk passthrough-moedetilbud "http://127.0.0.1:$FRONT/moedetilbud" "$DIR/moedetilbud.xml" $CONNECTIONS
 run_wrk gateway-moedetilbud "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusService" "$DIR/moedetilbud.xml" $CONNECTIONS

@@ -18,5 +18,5 @@ enum CorrelationId {
         return candidate
     }
 
-    static func generate() -> String { UUID().uuidString.lowercased() }
+    static func generate() -> String { UUID().lowercasedText }
 }

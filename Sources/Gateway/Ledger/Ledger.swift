@@ -78,7 +78,7 @@ public final class Ledger: Sendable {
 
     /// The idempotency key of a booking request: the same citizen, offer and start time is the same booking.
     public static func key(personId: UUID, offerId: UUID, start: Date) -> String {
-        "\(personId.uuidString.lowercased())|\(offerId.uuidString.lowercased())|\(CopenhagenTime.format(start))"
+        "\(personId.lowercasedText)|\(offerId.lowercasedText)|\(CopenhagenTime.format(start))"
     }
 
     public func booking(key: String) async throws -> LedgerBooking? {
@@ -97,7 +97,7 @@ public final class Ledger: Sendable {
 
     public func bookings(personId: UUID) async throws -> [LedgerBooking] {
         try await database.read { db in
-            try LedgerBooking.filter(Column("personId") == personId.uuidString.lowercased()).order(Column("start")).fetchAll(db)
+            try LedgerBooking.filter(Column("personId") == personId.lowercasedText).order(Column("start")).fetchAll(db)
         }
     }
 
@@ -128,7 +128,7 @@ public final class Ledger: Sendable {
 
     public func enrollments(personId: UUID) async throws -> [LedgerEnrollment] {
         try await database.read { db in
-            try LedgerEnrollment.filter(Column("personId") == personId.uuidString.lowercased()).fetchAll(db)
+            try LedgerEnrollment.filter(Column("personId") == personId.lowercasedText).fetchAll(db)
         }
     }
 

@@ -21,11 +21,11 @@ public struct GatewayMappings: Sendable {
 
     /// The mapping for a Planner offer: its own entry, or the defaults (the mapping log says which).
     public func offer(_ id: UUID) -> OfferMapping {
-        offers[id.uuidString.lowercased()] ?? defaults
+        offers[id.lowercasedText] ?? defaults
     }
 
     public func caseworker(resource id: UUID) -> CaseworkerMapping? {
-        caseworkers[id.uuidString.lowercased()]
+        caseworkers[id.lowercasedText]
     }
 
     /// Loads and checks every file; throws the first error of each file that has one.
@@ -132,7 +132,7 @@ public struct GatewayMappings: Sendable {
             guard (1...255).contains(identifier.count), (1...50).contains(given.count), (1...40).contains(surname.count) else {
                 throw entry.fail("identifier is 1-255 characters, givenName 1-50, surname 1-40")
             }
-            result[resource.uuidString.lowercased()] = CaseworkerMapping(
+            result[resource.lowercasedText] = CaseworkerMapping(
                 numericId: numericId,
                 caseWorker: CaseWorker(givenName: given, middleName: try entry.string("middleName"), surname: surname, identifier: identifier))
         }
@@ -148,7 +148,7 @@ public struct GatewayMappings: Sendable {
         var offers: [String: OfferMapping] = [:]
         for (key, entry) in try root.child("offers")?.entries() ?? [] {
             guard let id = UUID(uuidString: key) else { throw entry.fail("\(key) is not a Planner offer GUID") }
-            offers[id.uuidString.lowercased()] = try offer(entry, base: defaults, codeLists: codeLists, caseworkers: caseworkers)
+            offers[id.lowercasedText] = try offer(entry, base: defaults, codeLists: codeLists, caseworkers: caseworkers)
         }
         return (defaults, offers)
     }
@@ -181,10 +181,10 @@ public struct GatewayMappings: Sendable {
         }
         let offerCaseworkers = try entry.child("caseworkers")?.items().map { (item) throws(MappingFileError) in
             let id = try item.string()
-            guard let uuid = UUID(uuidString: id), caseworkers[uuid.uuidString.lowercased()] != nil else {
+            guard let uuid = UUID(uuidString: id), caseworkers[uuid.lowercasedText] != nil else {
                 throw item.fail("caseworker \(id) is not in caseworkers.yaml")
             }
-            return uuid.uuidString.lowercased()
+            return uuid.lowercasedText
         }
         var location = base?.location
         if let locationEntry = entry.child("location") { location = try Self.location(locationEntry) }

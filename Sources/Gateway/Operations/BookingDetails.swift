@@ -26,7 +26,7 @@ extension OperationContext {
         let contactType = facts.samtaleform ?? mapping.samtaleformer.compactMap { codeLists.samtaleformer[$0] }.first ?? 0
         let phone = mapping.telephoneNumber.flatMap { $0.isEmpty ? nil : $0 }
         return JobnetBookingDetails(
-            indkaldelseId: facts.bookingId.uuidString.lowercased(),
+            indkaldelseId: facts.bookingId.lowercasedText,
             organisationCode: codeLists.bookingOriginatorOrganisationCode,
             organisationTypeIdentifier: codeLists.bookingOriginatorOrganisationType,
             citizenShouldAcceptBooking: facts.awaitingAcceptance, acceptedBooking: !facts.awaitingAcceptance,

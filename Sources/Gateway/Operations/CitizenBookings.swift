@@ -24,7 +24,7 @@ extension OperationContext {
         let offers = try await bookableOffers(for: person)
         var result: [CitizenBooking] = []
         for booking in current {
-            let id = booking.id.uuidString.lowercased()
+            let id = booking.id.lowercasedText
             var row = try await ledgerCall { try await ledger.booking(plannerBookingId: id) }
             var offer: PlannerCategoryOffer?
             if let row, let offerId = UUID(uuidString: row.offerId) {
@@ -32,14 +32,14 @@ extension OperationContext {
                 if offer == nil { notes.add("booking \(id): its offer is no longer on the microsite") }
             } else if let byTitle = offers.first(where: { $0.title == booking.title }) {
                 offer = byTitle
-                notes.add("booking \(id) matched to offer \(byTitle.id.uuidString.lowercased()) by title")
+                notes.add("booking \(id) matched to offer \(byTitle.id.lowercasedText) by title")
             } else {
                 notes.add("booking \(id) matched to no offer: served with the defaults")
             }
             if row == nil {
                 let learned = LedgerBooking(
-                    requestKey: "learned|\(id)", plannerBookingId: id, offerId: offer?.id.uuidString.lowercased() ?? "",
-                    personId: person.personStatusId.uuidString.lowercased(), start: booking.startTime, end: booking.endTime,
+                    requestKey: "learned|\(id)", plannerBookingId: id, offerId: offer?.id.lowercasedText ?? "",
+                    personId: person.personStatusId.lowercasedText, start: booking.startTime, end: booking.endTime,
                     resourceId: nil, samtaleform: nil, origin: .learned, state: .booked, createdAt: now, updatedAt: now)
                 try await ledgerCall { try await ledger.save(learned) }
                 row = learned
@@ -54,9 +54,9 @@ extension OperationContext {
     /// The citizen's booking with this id: 8107 when the ledger knows it belongs to someone else, 4768
     /// when neither Planner (for this citizen) nor the ledger knows it.
     func citizenBooking(_ id: UUID, of person: PlannerPerson) async throws(StarFault) -> CitizenBooking {
-        let key = id.uuidString.lowercased()
+        let key = id.lowercasedText
         if let row = try await ledgerCall({ try await ledger.booking(plannerBookingId: key) }),
-            row.personId != person.personStatusId.uuidString.lowercased()
+            row.personId != person.personStatusId.lowercasedText
         {
             throw StarFault(8107, "the ledger records booking \(key) for another citizen")
         }

@@ -21,21 +21,21 @@ enum CreateFejlmelding {
             throw StarFault(StarFault.validationFailed, "Fejlkode \(request.code) is not in BorgerBookingFejlTypeCodeList")
         }
         if let offer = request.offerId {
-            let key = offer.uuidString.lowercased()
+            let key = offer.lowercasedText
             let known = context.mappings.offers[key] != nil
             let booked = try await context.ledgerCall { try await context.ledger.hasBookings(offerId: key) }
             guard known || booked else { throw StarFault(StarFault.validationFailed, "MoedetilbudId \(key) is not known") }
         }
         if let booking = request.bookingId {
-            let key = booking.uuidString.lowercased()
+            let key = booking.lowercasedText
             guard try await context.ledgerCall({ try await context.ledger.booking(plannerBookingId: key) }) != nil else {
                 throw StarFault(StarFault.validationFailed, "IndkaldelseId \(key) is not known")
             }
         }
         let report = LedgerFejlmelding(
-            id: UUID().uuidString.lowercased(), receivedAt: context.now, reportedAt: request.reportedAt, origin: request.origin,
-            code: request.code, text: request.text.map(LogRedaction.scrub), offerId: request.offerId?.uuidString.lowercased(),
-            bookingId: request.bookingId?.uuidString.lowercased(), citizen: context.cpr?.masked)
+            id: UUID().lowercasedText, receivedAt: context.now, reportedAt: request.reportedAt, origin: request.origin,
+            code: request.code, text: request.text.map(LogRedaction.scrub), offerId: request.offerId?.lowercasedText,
+            bookingId: request.bookingId?.lowercasedText, citizen: context.cpr?.masked)
         try await context.ledgerCall { try await context.ledger.save(report) }
         context.notes.add("fejlmelding \(report.id) stored: code \(request.code) from origin \(request.origin)")
     }

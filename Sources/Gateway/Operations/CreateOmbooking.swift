@@ -40,7 +40,7 @@ enum CreateOmbooking {
             let resource = choice.resource
             let allowed = resource.map { Set([$0]) } ?? Set(mapping.caseworkers)
             guard let option = try await context.freeOption(person: person, offer: offer, start: request.start, resources: allowed),
-                let chosen = resource ?? option.resourceIds.map({ $0.uuidString.lowercased() }).first(where: { allowed.isEmpty || allowed.contains($0) })
+                let chosen = resource ?? option.resourceIds.map({ $0.lowercasedText }).first(where: { allowed.isEmpty || allowed.contains($0) })
             else {
                 throw StarFault(4767, "BookingOptions no longer offers the new time")
             }

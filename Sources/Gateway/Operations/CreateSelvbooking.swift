@@ -62,8 +62,8 @@ enum CreateSelvbooking {
         // 10.
         let now = context.now
         var entry = LedgerBooking(
-            requestKey: key, plannerBookingId: nil, offerId: offer.id.uuidString.lowercased(),
-            personId: person.personStatusId.uuidString.lowercased(), start: request.start,
+            requestKey: key, plannerBookingId: nil, offerId: offer.id.lowercasedText,
+            personId: person.personStatusId.lowercasedText, start: request.start,
             end: request.start.addingTimeInterval(Double(mapping.durationMinutes) * 60), resourceId: resource,
             samtaleform: request.samtaleform, origin: immediate ? .immediate : .selfBooked, state: .pending, createdAt: now, updatedAt: now)
         try await context.ledgerCall { try await context.ledger.save(entry) }
@@ -81,7 +81,7 @@ enum CreateSelvbooking {
             let bookings = try? await context.planner.bookings(personStatusId: person.personStatusId)
             displayName = bookings?.first { $0.id == bookingId }?.resourceDisplayName
         }
-        entry.plannerBookingId = bookingId.uuidString.lowercased()
+        entry.plannerBookingId = bookingId.lowercasedText
         entry.state = .booked
         entry.updatedAt = context.now
         do {
@@ -120,17 +120,17 @@ enum CreateSelvbooking {
                 context.notes.add("a pending booking was not made in Planner: booking anew")
                 return nil
             }
-            booking.plannerBookingId = found.id.uuidString.lowercased()
+            booking.plannerBookingId = found.id.lowercasedText
             booking.state = .booked
             booking.updatedAt = context.now
             let recorded = booking
             try await context.ledgerCall { try await context.ledger.save(recorded) }
-            context.notes.add("a pending booking was found in Planner: \(found.id.uuidString.lowercased()) recorded")
+            context.notes.add("a pending booking was found in Planner: \(found.id.lowercasedText) recorded")
         }
         guard booking.state == .booked, let id = booking.plannerBookingId.flatMap(UUID.init(uuidString:)) else { return nil }
         // The policy as it applied when the booking was made.
         let mapping = BookingRules.effective(context.mappings.offer(offer.id), start: booking.start, now: booking.createdAt)
-        context.notes.add("repeated request: booking \(id.uuidString.lowercased()) returned, nothing booked")
+        context.notes.add("repeated request: booking \(id.lowercasedText) returned, nothing booked")
         return context.details(BookingFacts(
             bookingId: id, start: booking.start, end: booking.end, offer: offer, mapping: mapping,
             holder: context.holder(resource: booking.resourceId, displayName: nil), samtaleform: booking.samtaleform,
@@ -168,9 +168,9 @@ enum CreateSelvbooking {
         } catch {
             do {
                 try await context.planner.cancelBooking(bookingId: reservation, personStatusId: person.personStatusId)
-                context.notes.add("confirmation failed: reservation \(reservation.uuidString.lowercased()) cancelled")
+                context.notes.add("confirmation failed: reservation \(reservation.lowercasedText) cancelled")
             } catch let cancelError {
-                context.notes.add("confirmation failed and cancelling reservation \(reservation.uuidString.lowercased()) failed too (\(cancelError)); it lapses in Planner")
+                context.notes.add("confirmation failed and cancelling reservation \(reservation.lowercasedText) failed too (\(cancelError)); it lapses in Planner")
             }
             let fault = error.starFault
             throw StarFault(fault.code, "ConfirmBookingReservation failed: \(fault.reason)")

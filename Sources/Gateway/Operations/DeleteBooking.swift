@@ -19,9 +19,9 @@ enum DeleteBooking {
     static func handle(_ bookingId: UUID, _ context: OperationContext) async throws(StarFault) {
         let person = try await context.citizen(unknownCode: 4768)
         try await context.locks.withLock(person.personStatusId.uuidString) { () async throws(StarFault) in
-            let key = bookingId.uuidString.lowercased()
+            let key = bookingId.lowercasedText
             if let row = try await context.ledgerCall({ try await context.ledger.booking(plannerBookingId: key) }),
-                row.personId == person.personStatusId.uuidString.lowercased(), row.state == .cancelled
+                row.personId == person.personStatusId.lowercasedText, row.state == .cancelled
             {
                 context.notes.add("already cancelled by the gateway: answered as cancelled")
                 return

@@ -29,7 +29,7 @@ enum GetSelvbookingMoedetilbud {
                         personId: person.personStatusId, offerId: offer.id, start: window.start, end: window.end)
                 }
                 guard let earliest = options.map(\.dateTime).min(), let latest = options.map(\.dateTime).max() else {
-                    context.notes.add("joint offer \(offer.id.uuidString.lowercased()) left out: no sessions in \(jointSearchDays) days")
+                    context.notes.add("joint offer \(offer.id.lowercasedText) left out: no sessions in \(jointSearchDays) days")
                     continue
                 }
                 first = earliest

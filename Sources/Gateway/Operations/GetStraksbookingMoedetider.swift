@@ -28,10 +28,10 @@ enum GetStraksbookingMoedetider {
                 samtaleform: nil, resource: nil)
             let list = try await search.run(for: person, context)
             guard !list.timeslots.isEmpty else {
-                context.notes.add("immediate offer \(offer.id.uuidString.lowercased()) has no free times")
+                context.notes.add("immediate offer \(offer.id.lowercasedText) has no free times")
                 continue
             }
-            context.notes.add("immediate offer \(offer.id.uuidString.lowercased()) chosen")
+            context.notes.add("immediate offer \(offer.id.lowercasedText) chosen")
             return StraksbookingMoedetider(moedetider: list, offer: context.moedetilbud(offer))
         }
         throw StarFault(4770, "no immediate offer has free times in \(context.limits.immediateSearchDays) days")

@@ -55,7 +55,7 @@ public struct OperationContext: Sendable {
             try await client.bookingOptions(personId: person.personStatusId, offerId: offer.id, start: start, end: start)
         }
         return options.first { option in
-            option.dateTime == start && (resources.isEmpty || option.resourceIds.contains { resources.contains($0.uuidString.lowercased()) })
+            option.dateTime == start && (resources.isEmpty || option.resourceIds.contains { resources.contains($0.lowercasedText) })
         }
     }
 
@@ -70,7 +70,7 @@ public struct OperationContext: Sendable {
             return expiry > now
         }
         for offer in offers {
-            notes.add("offer \(offer.id.uuidString.lowercased()) mapped by \(mappings.offer(offer.id).source.rawValue)")
+            notes.add("offer \(offer.id.lowercasedText) mapped by \(mappings.offer(offer.id).source.rawValue)")
         }
         return offers
     }

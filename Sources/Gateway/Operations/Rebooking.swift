@@ -27,9 +27,9 @@ struct Rebooking {
     {
         let ledger = context.ledger
         var entry = RebookingJournalEntry(
-            id: UUID().uuidString.lowercased(), personId: person.personStatusId.uuidString.lowercased(),
-            oldBookingId: old.planner.id.uuidString.lowercased(), oldOfferId: offer.id.uuidString.lowercased(),
-            oldStart: old.planner.startTime, newOfferId: offer.id.uuidString.lowercased(), newStart: start,
+            id: UUID().lowercasedText, personId: person.personStatusId.lowercasedText,
+            oldBookingId: old.planner.id.lowercasedText, oldOfferId: offer.id.lowercasedText,
+            oldStart: old.planner.startTime, newOfferId: offer.id.lowercasedText, newStart: start,
             newResourceId: resource, newReservationId: nil, step: .reserving, updatedAt: context.now)
         func journal(_ step: RebookingJournalEntry.Step) async throws(StarFault) {
             entry.step = step
@@ -48,7 +48,7 @@ struct Rebooking {
             if case .conflict = error { throw StarFault(4767, "Planner answered 409: the new time was taken meanwhile") }
             throw error.starFault
         }
-        entry.newReservationId = reservation.uuidString.lowercased()
+        entry.newReservationId = reservation.lowercasedText
         try await journal(.reserved)
         // 2. Cancel the old booking.
         do {
@@ -77,8 +77,8 @@ struct Rebooking {
         let now = Date()
         let booked = LedgerBooking(
             requestKey: Ledger.key(personId: person.personStatusId, offerId: offer.id, start: start),
-            plannerBookingId: reservation.uuidString.lowercased(), offerId: offer.id.uuidString.lowercased(),
-            personId: person.personStatusId.uuidString.lowercased(), start: start,
+            plannerBookingId: reservation.lowercasedText, offerId: offer.id.lowercasedText,
+            personId: person.personStatusId.lowercasedText, start: start,
             end: start.addingTimeInterval(Double(old.mapping.durationMinutes) * 60), resourceId: resource, samtaleform: samtaleform,
             origin: old.ledger?.origin == .learned ? .learned : .selfBooked, state: .booked, createdAt: now, updatedAt: now)
         try await context.ledgerCall { try await ledger.save(booked) }
@@ -110,7 +110,7 @@ struct Rebooking {
         do {
             let restored = try await context.planner.makeBooking(PlannerMakeBookingRequest(
                 personId: person, offerId: offer, startTime: entry.oldStart, isImmediateBooking: false))
-            context.notes.add("the old time was booked again as \(restored.uuidString.lowercased())")
+            context.notes.add("the old time was booked again as \(restored.lowercasedText)")
             // The ledger follows: the old id is gone, the restored booking takes its place.
             if var row = try? await ledger.booking(plannerBookingId: entry.oldBookingId) {
                 row.state = .cancelled
@@ -118,8 +118,8 @@ struct Rebooking {
                 let cancelled = row
                 try? await ledger.save(cancelled)
                 var replacement = row
-                replacement.requestKey = "restored|\(restored.uuidString.lowercased())"
-                replacement.plannerBookingId = restored.uuidString.lowercased()
+                replacement.requestKey = "restored|\(restored.lowercasedText)"
+                replacement.plannerBookingId = restored.lowercasedText
                 replacement.state = .booked
                 let booked = replacement
                 try? await ledger.save(booked)
@@ -145,7 +145,7 @@ struct Rebooking {
                 // Planner cancelled it, before the journal could say so, looks like this. Planner decides.
                 let held = try? await context.planner.bookings(personStatusId: person)
                 let oldStands = held?.contains {
-                    $0.id.uuidString.lowercased() == entry.oldBookingId && ![.cancelled, .rejected].contains($0.status)
+                    $0.id.lowercasedText == entry.oldBookingId && ![.cancelled, .rejected].contains($0.status)
                 } ?? true
                 if entry.step == .reserved, !oldStands {
                     try? await finish(&entry, person: person, context: context)
@@ -167,7 +167,7 @@ struct Rebooking {
                 // Killed after Planner confirmed, before the journal said so: nothing left to do.
                 let held = try? await context.planner.bookings(personStatusId: person)
                 if let reservation = entry.newReservationId,
-                    held?.contains(where: { $0.id.uuidString.lowercased() == reservation && $0.status == .accepted }) == true
+                    held?.contains(where: { $0.id.lowercasedText == reservation && $0.status == .accepted }) == true
                 {
                     entry.step = .done
                     entry.updatedAt = Date()

@@ -62,13 +62,13 @@ enum StraksbookOgTilmeld {
         // 7.
         let booking = request.booking
         try BookingRules.checkNotPast(booking.start, now: context.now)
-        let receipt = UUID().uuidString.lowercased()
+        let receipt = UUID().lowercasedText
         let professions = String(decoding: (try? JSONEncoder().encode(request.professions)) ?? Data("[]".utf8), as: UTF8.self)
         let ledger = context.ledger
         let now = context.now
         @Sendable func enrollment(_ key: String, receipt: String) -> LedgerEnrollment {
             LedgerEnrollment(
-                receiptId: receipt, personId: person.personStatusId.uuidString.lowercased(), enrollmentDate: request.enrollmentDate,
+                receiptId: receipt, personId: person.personStatusId.lowercasedText, enrollmentDate: request.enrollmentDate,
                 clientCategory: request.clientCategory, unemploymentStatus: request.unemploymentStatus, professions: professions,
                 bookingKey: key, createdAt: now)
         }

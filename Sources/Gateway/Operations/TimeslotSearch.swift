@@ -38,7 +38,7 @@ struct TimeslotSearch {
         for option in options.sorted(by: { $0.dateTime < $1.dateTime }) where option.dateTime >= start && option.dateTime <= end {
             var ids: [Int] = []
             for resourceId in option.resourceIds {
-                let key = resourceId.uuidString.lowercased()
+                let key = resourceId.lowercasedText
                 guard allowed.isEmpty || allowed.contains(key), resource == nil || resource == key else { continue }
                 guard let caseworker = context.mappings.caseworkers[key] else {
                     unmapped.insert(key)
@@ -82,7 +82,7 @@ extension OperationContext {
     func bookableOffer(_ id: UUID, for person: PlannerPerson) async throws(StarFault) -> PlannerCategoryOffer {
         let offers = try await bookableOffers(for: person)
         guard let offer = offers.first(where: { $0.id == id }) else {
-            throw StarFault(8108, "offer \(id.uuidString.lowercased()) is not among the citizen's bookable offers")
+            throw StarFault(8108, "offer \(id.lowercasedText) is not among the citizen's bookable offers")
         }
         return offer
     }
@@ -97,7 +97,7 @@ extension OperationContext {
         let mapping = mappings.offer(offer.id)
         let choice = mapping.allowChoiceOfSupervisor && !mapping.joint
         return Moedetilbud(
-            id: offer.id.uuidString.lowercased(),
+            id: offer.id.lowercasedText,
             interviewTypeIdentifier: mapping.interviewTypeIdentifier,
             interviewFormTypeIdentifier: mapping.joint ? mappings.codeLists.moedeGruppeJoint : mappings.codeLists.moedeGruppeIndividual,
             samtaleformer: mapping.samtaleformer.compactMap { mappings.codeLists.samtaleformer[$0] },

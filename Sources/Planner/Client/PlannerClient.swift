@@ -84,7 +84,7 @@ public struct PlannerClient: Sendable {
         body.set("PersonId", request.personId)
         body.set("RootDepartmentId", try rootDepartmentId())
         let json = try await call(.createBookingReservation, body: body)
-        if let text = json as? String, let id = UUID(uuidString: text) { return id }
+        if let text = json as? String, let id = UUID(text: text) { return id }
         if let object = try? JSONObject(json, context: "CreateBookingReservation"),
             let id = object.optionalUUID("TaskPersonStatusLink") ?? object.optionalUUID("BookingId")
         {
@@ -253,7 +253,7 @@ public struct PlannerClient: Sendable {
 
 extension UUID {
     /// Planner's GUID spelling: lower case.
-    var plannerString: String { uuidString.lowercased() }
+    var plannerString: String { lowercasedText }
 }
 
 extension String {

@@ -41,11 +41,11 @@ struct JSONObject {
     }
 
     func uuid(_ key: String) throws(PlannerError) -> UUID {
-        guard let value = UUID(uuidString: try string(key)) else { throw .invalidResponse("\(context): \(key) is not a GUID") }
+        guard let value = UUID(text: try string(key)) else { throw .invalidResponse("\(context): \(key) is not a GUID") }
         return value
     }
 
-    func optionalUUID(_ key: String) -> UUID? { optionalString(key).flatMap(UUID.init(uuidString:)) }
+    func optionalUUID(_ key: String) -> UUID? { optionalString(key).flatMap(UUID.init(text:)) }
 
     func date(_ key: String) throws(PlannerError) -> Date {
         guard let value = CopenhagenTime.parse(try string(key)) else {
@@ -81,7 +81,7 @@ struct JSONBody {
         guard let value else { return }
         switch value {
         case let date as Date: fields.append((key, CopenhagenTime.local(date)))
-        case let uuid as UUID: fields.append((key, uuid.uuidString.lowercased()))
+        case let uuid as UUID: fields.append((key, uuid.lowercasedText))
         case let body as JSONBody: fields.append((key, body.dictionary))
         default: fields.append((key, value))
         }

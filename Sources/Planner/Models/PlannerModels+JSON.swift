@@ -42,7 +42,7 @@ extension PlannerBookingOption {
         dateTime = try object.date("DateTime")
         var resourceIds: [UUID] = []
         for case let text as String in object.array("ResourceIds") {
-            guard let id = UUID(uuidString: text) else { throw .invalidResponse("BookingOptions: ResourceIds holds a non-GUID") }
+            guard let id = UUID(text: text) else { throw .invalidResponse("BookingOptions: ResourceIds holds a non-GUID") }
             resourceIds.append(id)
         }
         self.resourceIds = resourceIds
