@@ -45,7 +45,7 @@ wait_for "http://127.0.0.1:$PLANNER/ExternalBooking/GetBookings"
 # 3. The gateway (release build) in front of the canned Planner.
 "$BIN" serve --port $GATEWAY --planner "http://127.0.0.1:$PLANNER/" --root-department-id $ROOT_DEPARTMENT \
   --microsite-id $MICROSITE --database "$DIR/ledger.sqlite" --log-file "$DIR/mapping.log" \
-  --mappings "$ROOT/Mappings" --wsdl "$ROOT/Wsdl" >/dev/null 2>&1 & GATEWAY_PID=$!; pids+=($GATEWAY_PID)
+  --mappings "$ROOT/Mappings" --wsdl "$ROOT/Wsdl" ${BENCH_GATEWAY_ARGS:-} >/dev/null 2>&1 & GATEWAY_PID=$!; pids+=($GATEWAY_PID)
 wait_for "http://127.0.0.1:$GATEWAY/health"
 
 # 4. The two requests, and the gateway's answers to them as the pass-through's canned answers.
@@ -88,10 +88,13 @@ run_wrk gateway-moedetilbud "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusServic
 # Half the gateway's throughput, held by 16 connections that pause between requests.
 GATEWAY_RPS=$(awk '/^gateway-moedetider/ {for (i = 1; i <= NF; i++) if ($i ~ /^rps=/) {sub("rps=", "", $i); print int($i)}}' "$DIR/results.txt")
 DELAY=$(( 16 * 1000 * 2 / (GATEWAY_RPS > 0 ? GATEWAY_RPS : 1) ))
+: > "$DIR/mapping.log"
 run_wrk gateway-moedetider-half "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusService" "$DIR/moedetider.xml" 16 $DELAY
+cp "$DIR/mapping.log" "$DIR/mapping-half.log"
 run_wrk passthrough-moedetider-256 "http://127.0.0.1:$FRONT/moedetider" "$DIR/moedetider.xml" 256
 run_wrk gateway-moedetider-256 "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusService" "$DIR/moedetider.xml" 256
 echo "rss gateway=$(peak_rss_kb $GATEWAY_PID) nginx=$(nginx_rss_kb)" | tee -a "$DIR/results.txt"
 
-python3 "$ROOT/Tests/Bench/report.py" "$DIR/results.txt" "$DIR/mapping-moedetider.log" "$ROOT/docs/benchmarks.md" "$DURATION" "$CONNECTIONS"
+python3 "$ROOT/Tests/Bench/report.py" "$DIR/results.txt" "$DIR/mapping-moedetider.log" "$DIR/mapping-half.log" \
+  "$ROOT/docs/benchmarks.md" "$DURATION" "$CONNECTIONS" "$(git -C "$ROOT" rev-parse --short HEAD)"
 echo "results in docs/benchmarks.md (raw: $DIR)"
