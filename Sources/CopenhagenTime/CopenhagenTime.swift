@@ -10,6 +10,13 @@ import Foundation
 public enum CopenhagenTime {
     public static let timeZone = TimeZone(identifier: "Europe/Copenhagen")!
 
+    static let offsets = CopenhagenOffsets(timeZone: timeZone)
+
+    /// The offset in force at `date`, in seconds.
+    static func offset(at date: Date) -> Int {
+        offsets.offset(at: Int64(date.timeIntervalSince1970.rounded(.down))) ?? timeZone.secondsFromGMT(for: date)
+    }
+
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -62,30 +69,53 @@ public enum CopenhagenTime {
                 return nil
             }
         }
-        var components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard day <= CivilDays.daysInMonth(year: year, month: month) else { return nil }
+        let wall = Int64(CivilDays.days(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         if let offsetSeconds {
-            var utc = Calendar(identifier: .gregorian)
-            utc.timeZone = TimeZone(secondsFromGMT: 0)!
-            guard let date = utc.date(from: components), utc.component(.day, from: date) == day else { return nil }
-            return date.addingTimeInterval(fraction - Double(offsetSeconds))
+            return Date(timeIntervalSince1970: Double(wall - Int64(offsetSeconds)) + fraction)
         }
+        return Date(timeIntervalSince1970: Double(utc(wall: wall)) + fraction)
+    }
+
+    /// The UTC second of a Copenhagen wall-clock second: in the autumn hour that occurs twice, the first
+    /// occurrence; in the spring hour that does not exist, as if the clocks had not yet moved.
+    static func utc(wall: Int64) -> Int64 {
+        // A wall time is valid with an offset when that offset is in force at the UTC time it gives.
+        for candidate in [7200, 3600] {
+            let utc = wall - Int64(candidate)
+            if let offset = offsets.offset(at: utc), offset == candidate { return utc }
+        }
+        if let before = offsets.offset(at: wall - 86_400) { return wall - Int64(before) }
+        // Outside the table: the time zone itself.
+        var components = DateComponents(year: 1970, month: 1, day: 1, second: Int(wall))
         components.timeZone = timeZone
-        guard let date = calendar.date(from: components) else { return nil }
-        // Reject dates that do not exist (31 February rolls over in Calendar).
-        guard calendar.component(.day, from: date) == day else { return nil }
-        return date.addingTimeInterval(fraction)
+        return Int64(calendar.date(from: components)?.timeIntervalSince1970 ?? Double(wall - 3600))
+    }
+
+    /// The wall-clock fields at `date` in Copenhagen.
+    static func fields(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let wall = seconds + Int64(offset(at: date))
+        var days = Int(wall / 86_400)
+        var ofDay = Int(wall % 86_400)
+        if ofDay < 0 {
+            ofDay += 86_400
+            days -= 1
+        }
+        let civil = CivilDays.civil(days: days)
+        return (civil.year, civil.month, civil.day, ofDay / 3600, ofDay % 3600 / 60, ofDay % 60)
     }
 
     /// `2026-12-01T09:30:00+01:00`: Copenhagen wall time with its offset, whole seconds.
     public static func format(_ date: Date) -> String {
-        let offset = timeZone.secondsFromGMT(for: date)
+        let offset = offset(at: date)
         let sign = offset < 0 ? "-" : "+"
         return local(date) + "\(sign)\(pad(abs(offset) / 3600)):\(pad(abs(offset) % 3600 / 60))"
     }
 
     /// `2026-12-01T09:30:00.125+01:00`: as `format`, with milliseconds (log records).
     public static func formatWithMilliseconds(_ date: Date) -> String {
-        let offset = timeZone.secondsFromGMT(for: date)
+        let offset = offset(at: date)
         let sign = offset < 0 ? "-" : "+"
         let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
         let wholeSecond = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
@@ -95,14 +125,14 @@ public enum CopenhagenTime {
 
     /// `2026-12-01T09:30:00`: Copenhagen wall time without an offset, as Planner writes it.
     public static func local(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return "\(pad(c.year!, 4))-\(pad(c.month!))-\(pad(c.day!))T\(pad(c.hour!)):\(pad(c.minute!)):\(pad(c.second!))"
+        let c = fields(date)
+        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))"
     }
 
     /// `2026-12-01`: the Copenhagen calendar date (xs:date).
     public static func day(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(pad(c.year!, 4))-\(pad(c.month!))-\(pad(c.day!))"
+        let c = fields(date)
+        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))"
     }
 
     /// The start of the Copenhagen day holding `date`.
