@@ -19,6 +19,17 @@ import Testing
         }
     }
 
+    /// libxml2 prints some errors (a failed encoding conversion) to stderr through a per-thread handler:
+    /// found by the fuzzer's output. Nothing a caller sent may reach stderr.
+    @Test func aFailedEncodingConversionPrintsNothing() async throws {
+        let binary = repositoryRoot + "/.build/debug/jobnet-gateway-fuzz"
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "make test builds it")
+        let input = Self.directory + "/encoding-error-to-stderr"
+        let (status, output) = try await run(binary, ["run", input])
+        #expect(status == 0)
+        #expect(output == "ok   \(input)\n")
+    }
+
     @Test func theHarnessCatchesABrokenInvariant() throws {
         let harness = try FuzzHarness(repositoryRoot: repositoryRoot)
         // A plain request passes; the harness reads the answer it checks (a fault for a bad CPR).

@@ -23,6 +23,8 @@ public struct XMLParser: Sendable {
             throw XMLParseError(.tooLarge, "document of \(bytes.count) bytes exceeds the limit of \(limits.maximumBytes)")
         }
         guard !bytes.isEmpty else { throw XMLParseError(.notWellFormed, "empty document") }
+        // Per thread in libxml2: installed before every parse, on whichever thread runs it.
+        clibxml2_silence_generic_errors()
         guard let context = xmlNewParserCtxt() else {
             throw XMLParseError(.notWellFormed, "libxml2 could not allocate a parser")
         }
