@@ -33,6 +33,13 @@ public struct MappingLog: Sendable {
         logger.info("\(line)")
     }
 
+    /// One line of the JSON form: keys sorted, slashes as they are (records and events alike).
+    static func jsonLine(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
     /// A gateway event (not a Jobnet call): `kind` is a short fixed word, `message` says what happened.
     public func event(_ kind: String, _ message: String, level: Logger.Level = .info) {
         let event = MappingLogEvent(time: Date(), event: kind, message: LogRedaction.scrub(message))
@@ -52,11 +59,7 @@ public struct MappingLogEvent: Codable, Sendable, Equatable {
         self.message = message
     }
 
-    public var jsonLine: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
+    public var jsonLine: String { MappingLog.jsonLine(self) }
 
     public var textLine: String { "\(time) event \(event): \(message)" }
 

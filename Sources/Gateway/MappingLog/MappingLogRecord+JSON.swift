@@ -59,12 +59,7 @@ extension MappingLogRecord: Codable {
     }
 
     /// The record as one JSON line.
-    public var jsonLine: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    public var jsonLine: String { MappingLog.jsonLine(self) }
 
     /// Reads a line written by `jsonLine`; nil for anything else (a banner, a warning).
     public init?(jsonLine: String) {
