@@ -23,7 +23,7 @@ public final class PlannerHealth: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         for call in calls {
-            if ["unreachable", "server_error", "circuit_open"].contains(call.failureClass) {
+            if let failure = call.failureClass, PlannerError.troubleClasses.contains(failure) {
                 consecutiveFailures += 1
                 lastFailure = "\(call.operation.rawValue): \(call.failureClass!)"
             } else {

@@ -41,13 +41,11 @@ extension PlannerOperation {
 }
 
 extension PlannerError {
-    /// Planner trouble, as the breaker and /ready count it: no answer, or a 5xx.
-    public var isPlannerTrouble: Bool {
-        switch self {
-        case .unreachable, .serverError, .circuitOpen: true
-        default: false
-        }
-    }
+    /// The failure classes that are Planner trouble, as the breaker and /ready count it: no answer
+    /// (or not sent because the breaker is open), or a 5xx.
+    public static let troubleClasses: Set<String> = ["unreachable", "server_error", "circuit_open"]
+
+    public var isPlannerTrouble: Bool { Self.troubleClasses.contains(failureClass) }
 
     /// A failure after which Planner has certainly done nothing, so a read may be sent again.
     var isRetryable: Bool {
