@@ -108,19 +108,18 @@ public enum CopenhagenTime {
 
     /// `2026-12-01T09:30:00+01:00`: Copenhagen wall time with its offset, whole seconds.
     public static func format(_ date: Date) -> String {
-        let offset = offset(at: date)
-        let sign = offset < 0 ? "-" : "+"
-        return local(date) + "\(sign)\(pad(abs(offset) / 3600)):\(pad(abs(offset) % 3600 / 60))"
+        local(date) + offsetSuffix(offset(at: date))
     }
 
     /// `2026-12-01T09:30:00.125+01:00`: as `format`, with milliseconds (log records).
     public static func formatWithMilliseconds(_ date: Date) -> String {
-        let offset = offset(at: date)
-        let sign = offset < 0 ? "-" : "+"
         let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
-        let wholeSecond = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
-        return local(wholeSecond) + "." + pad((milliseconds + 1000) % 1000, 3)
-            + "\(sign)\(pad(abs(offset) / 3600)):\(pad(abs(offset) % 3600 / 60))"
+        return local(date) + "." + pad((milliseconds + 1000) % 1000, 3) + offsetSuffix(offset(at: date))
+    }
+
+    /// `+01:00`
+    private static func offsetSuffix(_ offset: Int) -> String {
+        (offset < 0 ? "-" : "+") + "\(pad(abs(offset) / 3600)):\(pad(abs(offset) % 3600 / 60))"
     }
 
     /// `2026-12-01T09:30:00`: Copenhagen wall time without an offset, as Planner writes it.
