@@ -97,8 +97,8 @@ public struct PlannerSimulatorRouter: Sendable {
         case .personByCpr:
             let person = try await state.person(cpr: json["Cpr"] as? String ?? "", departmentId: try? uuid(json["DepartmentId"]))
             var dto: [String: Any] = [
-                "Cpr": person.cpr, "DepartmentId": await state.data.rootDepartmentId.lower, "FirstName": person.firstName,
-                "LastName": person.lastName, "PersonStatusId": person.personStatusId.lower,
+                "Cpr": person.cpr, "DepartmentId": await state.data.rootDepartmentId.lowercasedText, "FirstName": person.firstName,
+                "LastName": person.lastName, "PersonStatusId": person.personStatusId.lowercasedText,
                 "AllowEmailNotification": person.allowEmailNotification, "AllowTextNotification": person.allowTextNotification,
             ]
             dto["EmailAddress"] = person.emailAddress
@@ -115,7 +115,7 @@ public struct PlannerSimulatorRouter: Sendable {
                 personId: try uuid(query("personId")), offerId: try uuid(query("offerId")),
                 start: try date(query("startTime")), end: try date(query("endTime")))
             return .json(options.map { option -> [String: Any] in
-                ["DateTime": CopenhagenTime.local(option.time), "ResourceIds": option.resources.map(\.lower),
+                ["DateTime": CopenhagenTime.local(option.time), "ResourceIds": option.resources.map(\.lowercasedText),
                  "TaskId": option.seatsLeft.map { "seats:\($0)" } ?? ""]
             })
         case .createBookingReservation:
@@ -123,13 +123,13 @@ public struct PlannerSimulatorRouter: Sendable {
                 personId: try uuid(json["PersonId"]), offerId: try uuid(json["OfferId"]),
                 start: try date(json["StartDateTime"]), resourceId: try uuid(json["ResourceId"]),
                 departmentId: try? uuid(json["RootDepartmentId"]), reservation: true, isImmediate: false)
-            return .json(["TaskPersonStatusLink": booking.id.lower])
+            return .json(["TaskPersonStatusLink": booking.id.lowercasedText])
         case .makeBooking:
             let booking = try await state.book(
                 personId: try uuid(json["PersonId"]), offerId: try uuid(json["OfferId"]),
                 start: try date(json["StartTime"]), resourceId: nil, departmentId: try? uuid(json["RootDepartmentId"]),
                 reservation: false, isImmediate: json["IsImmediateBooking"] as? Bool ?? false)
-            return .json(["BookingId": booking.id.lower])
+            return .json(["BookingId": booking.id.lowercasedText])
         case .cancelBooking:
             try await state.cancel(
                 bookingId: try uuid(json["BookingId"]), personStatusId: try uuid(json["PersonStatusId"]),
@@ -145,7 +145,7 @@ public struct PlannerSimulatorRouter: Sendable {
             let offers = await state.data.offers
             return .json(bookings.map { booking -> [String: Any] in
                 [
-                    "Id": booking.id.lower, "Title": booking.title, "StartTime": CopenhagenTime.local(booking.start),
+                    "Id": booking.id.lowercasedText, "Title": booking.title, "StartTime": CopenhagenTime.local(booking.start),
                     "EndTime": CopenhagenTime.local(booking.end), "Status": booking.status, "Description": booking.description,
                     "ResourceDisplayName": resources.first { $0.id == booking.resourceId }?.displayName ?? "",
                     "ShowCaseWorkerName": offers.first { $0.id == booking.offerId }?.showCaseWorkerName ?? false,
@@ -166,7 +166,7 @@ public struct PlannerSimulatorRouter: Sendable {
         switch node {
         case .category(let id, let title, let description, let children):
             return [
-                "Id": id.lower, "ParentId": parent?.lower ?? NSNull(), "Title": title, "Description": description,
+                "Id": id.lowercasedText, "ParentId": parent?.lowercasedText ?? NSNull(), "Title": title, "Description": description,
                 "InformationText": "", "ExipryDate": NSNull(), "Type": 1, "ShowCaseWorkerName": false,
                 "ShowHardwareResourceName": false,
                 "CategoryOfferExternalDto": children.compactMap { dto($0, parent: id, offers: offers) },
@@ -174,7 +174,7 @@ public struct PlannerSimulatorRouter: Sendable {
         case .offer(let id):
             guard let offer = offers[id] else { return nil }
             return [
-                "Id": id.lower, "ParentId": parent?.lower ?? NSNull(), "Title": offer.title, "Description": offer.description,
+                "Id": id.lowercasedText, "ParentId": parent?.lowercasedText ?? NSNull(), "Title": offer.title, "Description": offer.description,
                 "InformationText": "", "ExipryDate": offer.expiryDate.map(CopenhagenTime.local) ?? "9999-12-31T23:59:59",
                 "Type": 2, "ShowCaseWorkerName": offer.showCaseWorkerName, "ShowHardwareResourceName": false,
                 "CategoryOfferExternalDto": [Any](),
@@ -195,6 +195,3 @@ struct SimulatorAnswer: Sendable {
     }
 }
 
-extension UUID {
-    var lower: String { uuidString.lowercased() }
-}
