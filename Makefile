@@ -48,6 +48,8 @@ test: test-deps
 	xmllint --noout --schema Wsdl/JobnetCitizenStatusService.xsd docs/examples/GetBorgerstatusResponse.xml
 	$(SWIFT) build
 	JOBNET_GATEWAY_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --no-parallel
+	@echo "== the same suite against the strict Planner simulator (PlannerSimulatorStyle.strict, its own routes)"
+	JOBNET_GATEWAY_TEST_PLANNER=strict JOBNET_GATEWAY_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --no-parallel
 
 ## The benchmark: nginx and wrk from Debian, the release build; results into docs/benchmarks.md.
 bench-deps: deps

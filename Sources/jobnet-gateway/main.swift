@@ -12,7 +12,7 @@ struct JobnetGatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobnet-gateway",
         abstract: "Jobnet (STAR JCSS v10, SOAP) in front of Edora Workforce-Planner (Planner.External.Api, REST).",
-        subcommands: [Serve.self, PlannerSim.self, CheckMappings.self, Replay.self, Log.self, Fejlmeldinger.self])
+        subcommands: [Serve.self, PlannerSim.self, CheckMappings.self, Discover.self, Replay.self, Log.self, Fejlmeldinger.self])
 }
 
 struct Serve: AsyncParsableCommand {
@@ -109,17 +109,33 @@ struct Serve: AsyncParsableCommand {
 }
 
 struct PlannerSim: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "planner-sim", abstract: "Run the Planner simulator alone.")
+    static let configuration = CommandConfiguration(
+        commandName: "planner-sim", abstract: "Run the Planner simulator alone.",
+        discussion: """
+            --strict answers as unlike the demo as the seed allows (PlannerSimulatorStyle): windows refused
+            unless their end is after their start, options unordered, fractional seconds and offsets, camelCase,
+            nulls, unknown properties, joint meetings by TaskId, and REST-style routes of its own (see
+            swagger/docs/v1; `jobnet-gateway discover` aligns Mappings/planner-api.yaml with them).
+            """)
 
     @Option var host: String = "127.0.0.1"
     @Option var port: Int = 8090
     @Option(help: "A YAML data file (see SimulatorDataFile); without it, the built-in demo data") var data: String?
+    @Flag(help: "Behave as a Planner may by the seed, but as unlike the demo as it allows") var strict = false
+    @Option(help: "Which routes to serve: demo (the gateway's defaults) or strict; default: the style's own") var routes: String?
 
     func run() async throws {
         let simulatorData = try data.map(SimulatorDataFile.load(path:)) ?? DemoData.make()
-        let server = PlannerSimulatorServer(state: PlannerSimulatorState(data: simulatorData), host: host, port: port)
+        let style: PlannerSimulatorStyle = strict ? .strict : .demo
+        var table: PlannerRoutes?
+        if let routes {
+            guard let chosen = PlannerSimulatorStyle(rawValue: routes) else { throw ValidationError("--routes is demo or strict") }
+            table = chosen.routes
+        }
+        let server = PlannerSimulatorServer(
+            state: PlannerSimulatorState(data: simulatorData), host: host, port: port, routes: table, style: style)
         try await server.start()
-        let line = "planner-sim serving on \(await server.baseURL) (RootDepartmentId \(simulatorData.rootDepartmentId), "
+        let line = "planner-sim (\(style.rawValue)) serving on \(await server.baseURL) (RootDepartmentId \(simulatorData.rootDepartmentId), "
             + "MicrositeId \(simulatorData.micrositeId))\n"
         FileHandle.standardOutput.write(Data(line.utf8))
         while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
@@ -138,6 +154,70 @@ struct CheckMappings: ParsableCommand {
         } catch {
             for problem in error.errors { print(problem.description) }
             throw ExitCode(1)
+        }
+    }
+}
+
+struct Discover: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Onboard a jobcenter's Planner: what the mappings lack, and the routes Planner's Swagger catalogue gives.",
+        discussion: """
+            Read-only calls only: Planner's Swagger catalogue (--swagger-path), PersonByCpr for a test citizen,
+            GetMicrositeCategories and BookingOptions for the next --days days. Prints where Mappings/planner-api.yaml
+            differs from the catalogue (with a corrected file to review), the offers and resources the mappings lack as
+            YAML to paste into offers.yaml and caseworkers.yaml (fill every <FILL: …> field; check-mappings refuses
+            them until you do), and what the gateway would serve today for each offer.
+            Exit status: 0 when the mappings cover this Planner, 1 when not (for cron), 2 when Planner could not be read.
+            The test citizen's CPR is best given in JOBNET_GATEWAY_DISCOVER_CPR (a flag shows in the process list).
+            """)
+
+    @Option(help: "Planner's base URL, e.g. https://preprod.workforce-planner.dk/Planner.External.Api/") var planner: String
+    @Option(name: .customLong("root-department-id")) var rootDepartmentId: String
+    @Option(name: .customLong("microsite-id")) var micrositeId: String
+    @Option(help: "A test citizen's CPR (or JOBNET_GATEWAY_DISCOVER_CPR)") var cpr: String?
+    @Option var mappings: String = "Mappings"
+    @Option(help: "How many days of free times to look at") var days: Int = 31
+    @Option(name: .customLong("swagger-path"), help: "Planner's Swagger 2.0 document, relative to the base URL")
+    var swaggerPath: String = "swagger/docs/v1"
+    @Option(name: .customLong("write-planner-api"), help: "Also write the proposed planner-api.yaml to this file") var writePlannerAPI: String?
+    @Option(name: .customLong("client-cert"), help: "FOCES client certificate, PEM or PKCS#12 (.p12)") var clientCert: String?
+    @Option(name: .customLong("client-key")) var clientKey: String?
+    @Option(name: .customLong("client-key-password")) var clientKeyPassword: String?
+    @Option(name: .customLong("ca-bundle")) var caBundle: String?
+
+    func run() async throws {
+        guard let root = UUID(uuidString: rootDepartmentId), let microsite = UUID(uuidString: micrositeId) else {
+            throw ValidationError("--root-department-id and --microsite-id are GUIDs")
+        }
+        guard let text = cpr ?? ProcessInfo.processInfo.environment["JOBNET_GATEWAY_DISCOVER_CPR"], let citizen = CPR(text) else {
+            throw ValidationError("a test citizen's CPR (--cpr or JOBNET_GATEWAY_DISCOVER_CPR) matching STAR's pattern is required")
+        }
+        guard (1...366).contains(days) else { throw ValidationError("--days is 1 to 366") }
+        let loaded: GatewayMappings
+        do {
+            loaded = try GatewayMappings.load(directory: mappings)
+        } catch {
+            for problem in error.errors { print(problem.description) }
+            throw ExitCode(2)
+        }
+        var settings = PlannerTransportSettings()
+        settings.clientCertificate = clientCert
+        settings.clientKey = clientKey
+        settings.clientKeyPassword = clientKeyPassword
+        settings.caBundle = caBundle
+        let discovery = PlannerDiscovery(
+            baseURL: planner, rootDepartmentId: root, micrositeId: microsite, cpr: citizen, days: days, swaggerPath: swaggerPath,
+            mappings: loaded, transport: CurlTransport(settings: settings))
+        do {
+            let report = try await discovery.run()
+            print(report.text, terminator: "")
+            if let writePlannerAPI, let yaml = report.plannerAPI {
+                try yaml.write(toFile: writePlannerAPI, atomically: true, encoding: .utf8)
+            }
+            if !report.complete { throw ExitCode(1) }
+        } catch let failure as PlannerDiscovery.Failure {
+            FileHandle.standardError.write(Data("discover: \(failure.description)\n".utf8))
+            throw ExitCode(2)
         }
     }
 }

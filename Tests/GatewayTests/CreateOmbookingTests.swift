@@ -166,7 +166,7 @@ import Testing
         let start = try await Self.newTime(state)
         let planner = PlannerClient(
             configuration: .init(baseURL: await gateway.simulator.baseURL, rootDepartmentId: DemoData.rootDepartmentId,
-                                 micrositeId: DemoData.micrositeId),
+                                 micrositeId: DemoData.micrositeId, routes: gateway.simulator.routes),
             transport: CurlTransport(settings: PlannerTransportSettings(workers: 1)))
         // What a killed gateway leaves: the reservation made, the old booking cancelled, the journal at `reserved`.
         let reservation = try await planner.createBookingReservation(PlannerReservationRequest(

@@ -165,7 +165,7 @@ import Testing
     /// The policy codes a valid mapping can lead to, over HTTP, with mappings an operator might write.
     @Test func thePolicyCodesOverHTTP() async throws {
         let directory = NSTemporaryDirectory() + "jobnet-gateway-policy-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Mappings", toPath: directory)
+        try FileManager.default.copyItem(atPath: testMappingsDirectory, toPath: directory)
         func offers(_ cvEntry: String) throws {
             let text = [
                 "defaults:",

@@ -68,7 +68,7 @@ import Testing
         // The Planner calls, each with route, status, time and retries.
         let booking = records[2]
         #expect(booking.plannerCalls.map(\.operation.rawValue).prefix(2) == ["PersonByCpr", "GetMicrositeCategories"])
-        #expect(booking.plannerCalls.contains { $0.operation == .makeBooking && $0.status == 200 && $0.route == "POST ExternalBooking/MakeBooking" })
+        #expect(booking.plannerCalls.contains { $0.operation == .makeBooking && $0.status == 200 && $0.route == "POST \(gateway.simulator.routes[.makeBooking]!.path)" })
         #expect(booking.plannerCalls.allSatisfy { $0.milliseconds > 0 && $0.retries == 0 })
         #expect(records[4].plannerCalls.first?.status == 404)
         // The decisions: the offer mapping used, and the rule behind a fault.

@@ -138,9 +138,10 @@ import FoundationNetworking
 @Suite struct MappingReloadTests {
     static let binary = repositoryRoot + "/.build/debug/jobnet-gateway"
 
-    static func copyOfTheMappings() throws -> String {
+    /// A copy of Mappings/ to change: by default the one the HTTP tests' simulator needs.
+    static func copyOfTheMappings(from source: String = testMappingsDirectory) throws -> String {
         let directory = NSTemporaryDirectory() + "jobnet-gateway-mappings-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Mappings", toPath: directory)
+        try FileManager.default.copyItem(atPath: source, toPath: directory)
         return directory
     }
 
@@ -153,7 +154,7 @@ import FoundationNetworking
         let simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: DemoData.make()))
         try await simulator.start()
         defer { Task { await simulator.stop() } }
-        let mappings = try Self.copyOfTheMappings()
+        let mappings = try Self.copyOfTheMappings(from: repositoryRoot + "/Mappings")   // its own demo simulator
         defer { try? FileManager.default.removeItem(atPath: mappings) }
         let offers = mappings + "/offers.yaml"
         let original = try String(contentsOfFile: offers, encoding: .utf8)

@@ -52,7 +52,7 @@ import Testing
             try await planner.cancelBooking(bookingId: reservation, personStatusId: DemoData.carlaId)
             Issue.record("someone else's booking was cancelled")
         } catch {
-            guard case .rejected = error else { Issue.record("expected 400, got \(error)"); return }
+            guard case .refused = error else { Issue.record("expected 400, got \(error)"); return }
         }
         try await planner.cancelBooking(bookingId: reservation, personStatusId: DemoData.annaId)
         #expect(await state.activeBookings(personStatusId: DemoData.annaId).isEmpty)

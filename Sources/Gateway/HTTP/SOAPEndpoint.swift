@@ -18,6 +18,7 @@ public struct SOAPEndpoint: Sendable {
     public let limits: OperationLimits
     public let ledger: Ledger
     let locks = CitizenLocks()
+    let unmappedCaseworkers: UnmappedCaseworkers
 
     public init(
         contract: Contract, parser: XMLParser, store: MappingsStore, log: MappingLog, ledger: Ledger,
@@ -25,6 +26,7 @@ public struct SOAPEndpoint: Sendable {
     ) {
         self.limits = limits
         self.ledger = ledger
+        self.unmappedCaseworkers = UnmappedCaseworkers(ledger: ledger)
         self.contract = contract
         self.parser = parser
         self.store = store
@@ -102,7 +104,7 @@ public struct SOAPEndpoint: Sendable {
             if cpr == nil, case .straksbookOgTilmeld(let body) = request { bodyCitizen = CPR(body.cprText) }
             let context = OperationContext(
                 cpr: cpr, planner: loaded.planner, mappings: mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
-                notes: notes)
+                notes: notes, unmappedCaseworkers: unmappedCaseworkers)
             // TaskLocal.withValue rethrows untyped: carry the typed outcome out as a Result.
             let result = await PlannerCallRecorder.$current.withValue(recorder) { () async -> Result<JobnetResponse, StarFault> in
                 do throws(StarFault) { return .success(try await Self.dispatch(request, context: context)) } catch { return .failure(error) }
@@ -210,7 +212,7 @@ public struct SOAPEndpoint: Sendable {
         let loaded = store.current
         let context = OperationContext(
             cpr: nil, planner: loaded.planner, mappings: loaded.mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
-            notes: MappingNotes())
+            notes: MappingNotes(), unmappedCaseworkers: unmappedCaseworkers)
         return await Rebooking.recover(context: context)
     }
 

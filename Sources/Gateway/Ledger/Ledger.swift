@@ -73,7 +73,43 @@ public final class Ledger: Sendable {
                 table.column("updatedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v4: numeric ids of unmapped caseworkers") { db in
+            // A Planner resource that caseworkers.yaml does not name gets a CaseWorkerID of the
+            // gateway's own, kept here so it is the same after a restart.
+            try db.create(table: "unmappedCaseworker") { table in
+                table.primaryKey("resourceId", .text)
+                table.column("caseWorkerId", .integer).notNull().unique()
+                table.column("firstSeen", .datetime).notNull()
+            }
+        }
         return migrator
+    }
+
+    /// Every CaseWorkerID the gateway has assigned to an unmapped Planner resource, by resource id.
+    public func unmappedCaseworkerIds() async throws -> [String: Int] {
+        try await database.read { db in
+            var ids: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT resourceId, caseWorkerId FROM unmappedCaseworker") {
+                ids[row["resourceId"]] = row["caseWorkerId"]
+            }
+            return ids
+        }
+    }
+
+    /// The CaseWorkerID of an unmapped resource: the one it already has, else the next free one from
+    /// `firstId` up, assigned in the same transaction so two calls never give one id twice.
+    public func assignUnmappedCaseworkerId(resourceId: String, firstId: Int, at time: Date) async throws -> Int {
+        try await database.write { db in
+            if let id = try Int.fetchOne(db, sql: "SELECT caseWorkerId FROM unmappedCaseworker WHERE resourceId = ?", arguments: [resourceId]) {
+                return id
+            }
+            let highest = try Int.fetchOne(db, sql: "SELECT MAX(caseWorkerId) FROM unmappedCaseworker") ?? (firstId - 1)
+            let id = max(highest + 1, firstId)
+            try db.execute(
+                sql: "INSERT INTO unmappedCaseworker (resourceId, caseWorkerId, firstSeen) VALUES (?, ?, ?)",
+                arguments: [resourceId, id, time])
+            return id
+        }
     }
 
     /// The idempotency key of a booking request: the same citizen, offer and start time is the same booking.

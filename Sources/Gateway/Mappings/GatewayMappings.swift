@@ -68,30 +68,7 @@ public struct GatewayMappings: Sendable {
     }
 
     static func routes(_ text: String, file: String) throws(MappingFileError) -> PlannerRoutes {
-        let root = try YAMLReader.load(text, file: file)
-        var routes = PlannerRoutes.defaults
-        guard let table = root.child("routes") else { return PlannerRoutes(routes: routes) }
-        for (name, entry) in try table.entries() {
-            guard let operation = PlannerOperation(rawValue: name) else {
-                throw entry.fail("\(name) is not a Planner operation (one of \(PlannerOperation.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            let methodText = try entry.string("method") ?? routes[operation]!.method.rawValue
-            guard let method = PlannerRoute.Method(rawValue: methodText.uppercased()) else {
-                throw entry.fail("method must be GET or POST")
-            }
-            let routePath = try entry.required("path").string()
-            guard !routePath.isEmpty, !routePath.hasPrefix("/"), !routePath.contains("?") else {
-                throw entry.fail("path must be relative to the base URL, without a leading / or a query")
-            }
-            var timeout: Int?
-            if let value = entry.child("timeoutMs") {
-                let milliseconds = try value.int()
-                guard (100...600_000).contains(milliseconds) else { throw value.fail("timeoutMs must be 100 to 600000") }
-                timeout = milliseconds
-            }
-            routes[operation] = PlannerRoute(method: method, path: routePath, timeoutMilliseconds: timeout)
-        }
-        return PlannerRoutes(routes: routes)
+        try PlannerRoutes.parse(yaml: text, file: file)
     }
 
     static func codeLists(_ text: String, file: String) throws(MappingFileError) -> CodeLists {
@@ -125,6 +102,9 @@ public struct GatewayMappings: Sendable {
         for (key, entry) in try root.required("caseworkers").entries() {
             guard let resource = UUID(uuidString: key) else { throw entry.fail("\(key) is not a Planner resource GUID") }
             let numericId = try entry.required("id").int()
+            guard (1..<UnmappedCaseworkers.firstId).contains(numericId) else {
+                throw entry.fail("id must be 1 to \(UnmappedCaseworkers.firstId - 1): 0 and the ids from \(UnmappedCaseworkers.firstId) up are the gateway's own (times Planner names no caseworker for, and caseworkers not in this file)")
+            }
             guard numericIds.insert(numericId).inserted else { throw entry.fail("id \(numericId) is used twice") }
             let identifier = try entry.required("identifier").string()
             let given = try entry.required("givenName").string()

@@ -51,18 +51,27 @@ struct YAMLReader {
     }
 
     func string() throws(MappingFileError) -> String {
+        try refuseUnfilled()
         guard let value = node.scalar?.string else { throw fail("expected text") }
         return value
     }
 
     func int() throws(MappingFileError) -> Int {
+        try refuseUnfilled()
         guard let value = node.int else { throw fail("expected a whole number, found \(node.scalar?.string ?? "a structure")") }
         return value
     }
 
     func bool() throws(MappingFileError) -> Bool {
+        try refuseUnfilled()
         guard let value = node.bool else { throw fail("expected true or false, found \(node.scalar?.string ?? "a structure")") }
         return value
+    }
+
+    /// `discover` writes `"<FILL: what to put here>"` where an operator must supply a value: a snippet
+    /// pasted but not filled in is refused here, with its file and line, rather than taken as data.
+    private func refuseUnfilled() throws(MappingFileError) {
+        if let value = node.scalar?.string, value.hasPrefix("<FILL") { throw fail("fill in this field: \(value)") }
     }
 
     func string(_ key: String) throws(MappingFileError) -> String? { try child(key)?.string() }

@@ -33,6 +33,15 @@ public struct GatewayMetrics: Sendable {
             .increment()
         Timer(label: "jobnet_request_duration_seconds", dimensions: [("operation", operation)], factory: factory)
             .recordNanoseconds(Int64(record.milliseconds * 1_000_000))
+        // Calls that met a Planner resource or offer the mappings do not name: a warning, not an outage.
+        let met = [
+            ("resource", record.decisions.contains { $0.hasPrefix(MappingNotes.unmappedResource) }),
+            ("offer", record.decisions.contains { $0.hasSuffix(MappingNotes.offerByDefaults) }),
+        ]
+        for (kind, found) in met where found {
+            Counter(label: "jobnet_unmapped_calls_total", dimensions: [("operation", operation), ("kind", kind)], factory: factory)
+                .increment()
+        }
         for call in record.plannerCalls {
             Timer(label: "planner_call_duration_seconds", dimensions: [("route", call.operation.rawValue)], factory: factory)
                 .recordNanoseconds(Int64(call.milliseconds * 1_000_000))

@@ -45,25 +45,39 @@ extension OperationContext {
             interviewContactTypeIdentifier: contactType, showCaseWorkerName: facts.showCaseWorkerName)
     }
 
-    /// The caseworker behind a Planner resource, or behind the display name Planner shows; a name the
-    /// mappings do not know becomes a caseworker with that name and no RID ("-").
+    /// The caseworker behind a Planner resource, or behind the display name Planner shows.
+    ///
+    /// A holder caseworkers.yaml does not name still makes a schema-valid CaseWorkerStructureType:
+    /// the names from Planner's ResourceDisplayName (cut to STAR's 50/40 characters), else
+    /// "Jobcentrets sagsbehandler"; and an identifier that is plainly not a RID —
+    /// `planner-resource:<Planner's resource id>` when the gateway knows the resource, else
+    /// `ikke-tilknyttet` — so a client that sends it back as SagsbehandlerEksterntId gets 4822.
     func holder(resource: String?, displayName: String?) -> CaseWorker {
         if let resource, let mapped = mappings.caseworkers[resource] {
             notes.add("caseworker: resource \(resource) mapped to \(mapped.caseWorker.identifier)")
             return mapped.caseWorker
         }
         let name = (displayName ?? "").trimmingCharacters(in: .whitespaces)
-        if let mapped = mappings.caseworkers.values.first(where: {
+        if !name.isEmpty, let mapped = mappings.caseworkers.values.first(where: {
             [$0.caseWorker.givenName, $0.caseWorker.middleName, $0.caseWorker.surname].compactMap { $0 }.joined(separator: " ") == name
                 || "\($0.caseWorker.givenName) \($0.caseWorker.surname)" == name
         }) {
             notes.add("caseworker: Planner's name \"\(name)\" mapped to \(mapped.caseWorker.identifier)")
             return mapped.caseWorker
         }
-        notes.add("caseworker \"\(name)\" is not in caseworkers.yaml")
+        let identifier = resource.map { "\(Self.unmappedHolderPrefix)\($0)" } ?? Self.unknownHolder
+        notes.add("\(MappingNotes.unmappedResource) \(resource ?? "(not named by Planner)") holds the booking: identifier \(identifier)")
         let parts = name.split(separator: " ")
+        guard let first = parts.first else {
+            return CaseWorker(givenName: "Jobcentrets", surname: "sagsbehandler", identifier: identifier)
+        }
+        let surname = parts.dropFirst().joined(separator: " ")
         return CaseWorker(
-            givenName: parts.first.map(String.init) ?? "-", surname: parts.count > 1 ? parts.dropFirst().joined(separator: " ") : "-",
-            identifier: "-")
+            givenName: String(first.prefix(50)), surname: surname.isEmpty ? "-" : String(surname.prefix(40)), identifier: identifier)
     }
+
+    /// The identifier of a booking holder caseworkers.yaml does not name (followed by the resource id).
+    static let unmappedHolderPrefix = "planner-resource:"
+    /// The identifier of a booking holder Planner names by display name only.
+    static let unknownHolder = "ikke-tilknyttet"
 }

@@ -14,7 +14,8 @@ import Planner
 /// 5. the new time inside the offer's window → 8109; the samtaleform → 4708; the caseworker known → 4822 and allowed → 9003; the policy for the new time
 ///    (BookingRules); BookingOptions still offers the new time → 4767;
 /// 6. the rebooking, each step journaled in the ledger before it is taken (`Rebooking`):
-///    CreateBookingReservation (new) → CancelBooking (old) → ConfirmBookingReservation (new).
+///    CreateBookingReservation (new) → CancelBooking (old) → ConfirmBookingReservation (new); a new time
+///    Planner names no resource for: CancelBooking (old) → MakeBooking (new).
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum CreateOmbooking {
     static let starCodes = [4783, 4400, 8107, 4768, 9130, 4812] + BookingChoice.starCodes + [4767]
@@ -39,11 +40,13 @@ enum CreateOmbooking {
                 mapping: mapping, context: context)
             let resource = choice.resource
             let allowed = resource.map { Set([$0]) } ?? Set(mapping.caseworkers)
-            guard let option = try await context.freeOption(person: person, offer: offer, start: request.start, resources: allowed),
-                let chosen = resource ?? option.resourceIds.map({ $0.lowercasedText }).first(where: { allowed.isEmpty || allowed.contains($0) })
+            guard let option = try await context.freeOption(
+                person: person, offer: offer, start: request.start, resources: allowed)
             else {
                 throw StarFault(4767, "BookingOptions no longer offers the new time")
             }
+            // The chosen caseworker, else one Planner offers; none when Planner names none (a joint meeting by TaskId).
+            let chosen = resource ?? option.resourceIds.map(\.lowercasedText).first { allowed.isEmpty || allowed.contains($0) }
             let newId = try await Rebooking(context: context, person: person).run(
                 old: booking, offer: offer, start: request.start, resource: chosen, samtaleform: request.samtaleform)
             return context.details(BookingFacts(

@@ -115,7 +115,9 @@ enum CreateSelvbooking {
             let held = try await context.planner { (client) throws(PlannerError) in
                 try await client.bookings(personStatusId: person.personStatusId)
             }
-            guard let found = held.first(where: { $0.startTime == booking.start && ![.rejected, .cancelled].contains($0.status) }) else {
+            guard let found = held.first(where: {
+                abs($0.startTime.timeIntervalSince(booking.start)) < 1 && ![.rejected, .cancelled].contains($0.status)
+            }) else {
                 try await context.ledgerCall { try await context.ledger.removeBooking(key: booking.requestKey) }
                 context.notes.add("a pending booking was not made in Planner: booking anew")
                 return nil

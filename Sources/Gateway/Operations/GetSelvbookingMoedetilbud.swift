@@ -11,8 +11,8 @@ import Planner
 enum GetSelvbookingMoedetilbud {
     /// The STAR codes this operation raises, in the order of the comment above.
     static let starCodes = [StarFault.unknownCPRLookup] + PlannerError.starCodes
-    /// How far ahead a joint meeting's sessions are looked for.
-    static let jointSearchDays = 31
+    /// How far ahead a joint meeting's sessions are looked for: one BookingOptions call's month.
+    static let jointSearchDays = OperationContext.plannerMaximumWindowDays
 
     static func handle(_ context: OperationContext) async throws(StarFault) -> [Moedetilbud] {
         let person = try await context.citizen(unknownCode: StarFault.unknownCPRLookup)
@@ -24,10 +24,7 @@ enum GetSelvbookingMoedetilbud {
             var last: Date?
             if mapping.joint {
                 let window = (start: context.now, end: CopenhagenTime.adding(days: jointSearchDays, to: context.now))
-                let options = try await context.planner { (client) throws(PlannerError) in
-                    try await client.bookingOptions(
-                        personId: person.personStatusId, offerId: offer.id, start: window.start, end: window.end)
-                }
+                let options = try await context.bookingOptions(person: person, offerId: offer.id, from: window.start, to: window.end)
                 guard let earliest = options.map(\.dateTime).min(), let latest = options.map(\.dateTime).max() else {
                     context.notes.add("joint offer \(offer.id.lowercasedText) left out: no sessions in \(jointSearchDays) days")
                     continue

@@ -1,3 +1,4 @@
+import CopenhagenTime
 import Foundation
 import Jobnet
 import Planner
@@ -13,6 +14,8 @@ public struct OperationContext: Sendable {
     public var ledger: Ledger
     public var locks: CitizenLocks
     public var notes: MappingNotes
+    /// The ids of Planner resources caseworkers.yaml does not name; one per gateway, shared by its calls.
+    public var unmappedCaseworkers: UnmappedCaseworkers? = nil
 
     /// Calls Planner, turning any failure the operation does not handle itself into its STAR fault.
     func planner<T: Sendable>(_ body: (PlannerClient) async throws(PlannerError) -> T) async throws(StarFault) -> T {
@@ -47,16 +50,73 @@ public struct OperationContext: Sendable {
     }
 
     /// BookingOptions at exactly `start`: the option, if Planner still offers the time, with one of
-    /// `resources` when given (any resource when empty). The caller raises its own code when it is gone.
-    func freeOption(person: PlannerPerson, offer: PlannerCategoryOffer, start: Date, resources: Set<String>) async throws(StarFault)
-        -> PlannerBookingOption?
+    /// `resources` when given (any resource when empty; an option that names no resource, a joint
+    /// meeting's session by TaskId, cannot be held to them). The caller raises its own code when it is gone.
+    ///
+    /// The window asked for is `[start, start + 1 day + 1 min)`: it contains the start whether a Planner
+    /// reads its window as closed or half-open, and holds the whole meeting if a Planner wants that
+    /// (a meeting lasts at most a day, STAR 8135; the mapped duration may be shorter than Planner's
+    /// own); its end is always after its start (the seed only says EndTime is the time to search to).
+    func freeOption(person: PlannerPerson, offer: PlannerCategoryOffer, start: Date, resources: Set<String>)
+        async throws(StarFault) -> PlannerBookingOption?
     {
+        let end = start.addingTimeInterval(24 * 3600 + 60)
         let options = try await planner { (client) throws(PlannerError) in
-            try await client.bookingOptions(personId: person.personStatusId, offerId: offer.id, start: start, end: start)
+            try await client.bookingOptions(personId: person.personStatusId, offerId: offer.id, start: start, end: end)
         }
         return options.first { option in
-            option.dateTime == start && (resources.isEmpty || option.resourceIds.contains { resources.contains($0.lowercasedText) })
+            // To the second: a Planner may write fractional seconds.
+            abs(option.dateTime.timeIntervalSince(start)) < 1 && (resources.isEmpty || option.resourceIds.isEmpty || option.resourceIds.contains { resources.contains($0.lowercasedText) })
         }
+    }
+
+    /// The seed's advice: search no more than a month of free times per BookingOptions call. 28 days
+    /// is a month under every reading (February; a month that holds a change to or from summer time).
+    static let plannerMaximumWindowDays = 28
+
+    /// BookingOptions over Jobnet's window `[start, end]`, as a Planner of any reading answers it: the
+    /// window sent ends a minute later (so a time at Jobnet's very end is found when Planner's window
+    /// is half-open, and the end is after the start even for a one-instant window); a window longer
+    /// than the seed's month is split into calls of at most `plannerMaximumWindowDays`; what comes back
+    /// is kept to `[start, end]`, sorted by time (Planner promises no order), each time once (a time at
+    /// a chunk's edge may come back twice, its resources merged; a joint meeting's sessions differ by TaskId).
+    func bookingOptions(person: PlannerPerson, offerId: UUID, from start: Date, to end: Date) async throws(StarFault)
+        -> [PlannerBookingOption]
+    {
+        // The minute's margin never costs a second call: a window of exactly the seed's month stays one.
+        let month = CopenhagenTime.adding(days: Self.plannerMaximumWindowDays, to: start)
+        let last = end <= month ? min(end.addingTimeInterval(60), month) : end.addingTimeInterval(60)
+        var options: [PlannerBookingOption] = []
+        var chunkStart = start
+        while chunkStart < last {
+            let chunkEnd = min(last, CopenhagenTime.adding(days: Self.plannerMaximumWindowDays, to: chunkStart))
+            let from = chunkStart
+            options += try await planner { (client) throws(PlannerError) in
+                try await client.bookingOptions(personId: person.personStatusId, offerId: offerId, start: from, end: chunkEnd)
+            }
+            chunkStart = chunkEnd
+        }
+        var merged: [PlannerBookingOption] = []
+        var index: [String: Int] = [:]
+        for option in options.sorted(by: { $0.dateTime < $1.dateTime }) where option.dateTime >= start && option.dateTime <= end {
+            let key = "\(option.dateTime.timeIntervalSince1970)|\(option.taskId ?? "")"
+            if let at = index[key] {
+                merged[at].resourceIds += option.resourceIds.filter { !merged[at].resourceIds.contains($0) }
+            } else {
+                index[key] = merged.count
+                merged.append(option)
+            }
+        }
+        return merged
+    }
+
+    /// The CaseWorkerID of a Planner resource that caseworkers.yaml does not name: the gateway's own,
+    /// stable across restarts. The mapping log names the resource.
+    func unmappedCaseworkerId(_ resourceId: String) async throws(StarFault) -> Int {
+        let registry = unmappedCaseworkers ?? UnmappedCaseworkers(ledger: ledger)
+        let id = try await ledgerCall { try await registry.id(for: resourceId, now: now) }
+        notes.add("\(MappingNotes.unmappedResource) \(resourceId) (not in caseworkers.yaml): listed as CaseWorkerID \(id), not choosable")
+        return id
     }
 
     /// GetMicrositeCategories, flattened to the booking offers that have not expired.
@@ -70,7 +130,8 @@ public struct OperationContext: Sendable {
             return expiry > now
         }
         for offer in offers {
-            notes.add("offer \(offer.id.lowercasedText) mapped by \(mappings.offer(offer.id).source.rawValue)")
+            let source = mappings.offer(offer.id).source
+            notes.add("offer \(offer.id.lowercasedText) mapped by \(source.rawValue)")
         }
         return offers
     }
@@ -78,6 +139,12 @@ public struct OperationContext: Sendable {
 
 /// The mapping decisions that matter, collected for the call's mapping-log record.
 public final class MappingNotes: @unchecked Sendable {
+    /// The start of a decision about a Planner resource caseworkers.yaml does not name, and the end of
+    /// one about an offer offers.yaml has no entry for: `/metrics` counts the calls that met one
+    /// (`jobnet_unmapped_calls_total`).
+    public static let unmappedResource = "unmapped resource"
+    public static let offerByDefaults = "mapped by defaults"
+
     private let lock = NSLock()
     private var storage: [String] = []
 

@@ -5,10 +5,14 @@ import Planner
 /// The rebooking's three Planner steps, journaled, so that the citizen ends with exactly one meeting:
 ///
 /// 1. journal `reserving` → CreateBookingReservation (the new time). Fails: nothing changed, the fault.
+///    A new time Planner names no resource for (a joint meeting's session, by TaskId only) cannot be
+///    reserved: it is booked outright with MakeBooking instead (the journal's resource is empty), so that
+///    the citizen holds it before the old one goes: never no meeting, at worst two until step 2.
 /// 2. journal `reserved` → CancelBooking (the old booking). Fails: the new reservation is cancelled,
 ///    journal `undone`, the old booking stands; the fault.
-/// 3. journal `cancelled` → ConfirmBookingReservation (the new time), tried twice. Fails both times: the
-///    old time is booked again (MakeBooking), journal `undone`, and a Server fault says the old time stands.
+/// 3. journal `cancelled` → ConfirmBookingReservation (the new time), tried twice (nothing to confirm
+///    after MakeBooking). Fails: the old time is booked again (MakeBooking), journal `undone`, and a
+///    Server fault says the old time stands.
 /// 4. journal `done`; the ledger: the old booking cancelled, the new one booked.
 ///
 /// A gateway killed between steps finishes or undoes the rebooking at its next start (`recover`); where
@@ -22,7 +26,8 @@ struct Rebooking {
     /// minute after step 2, so a test can kill it there.
     static let failpoint = ProcessInfo.processInfo.environment["JOBNET_GATEWAY_FAILPOINT"]
 
-    func run(old: CitizenBooking, offer: PlannerCategoryOffer, start: Date, resource: String, samtaleform: Int?)
+    /// `resource` nil: Planner names no resource for the new time (it assigns one at MakeBooking).
+    func run(old: CitizenBooking, offer: PlannerCategoryOffer, start: Date, resource: String?, samtaleform: Int?)
         async throws(StarFault) -> UUID
     {
         let ledger = context.ledger
@@ -30,7 +35,7 @@ struct Rebooking {
             id: UUID().lowercasedText, personId: person.personStatusId.lowercasedText,
             oldBookingId: old.planner.id.lowercasedText, oldOfferId: offer.id.lowercasedText,
             oldStart: old.planner.startTime, newOfferId: offer.id.lowercasedText, newStart: start,
-            newResourceId: resource, newReservationId: nil, step: .reserving, updatedAt: context.now)
+            newResourceId: resource ?? Self.plannerAssigns, newReservationId: nil, step: .reserving, updatedAt: context.now)
         func journal(_ step: RebookingJournalEntry.Step) async throws(StarFault) {
             entry.step = step
             entry.updatedAt = Date()
@@ -38,11 +43,17 @@ struct Rebooking {
             try await context.ledgerCall { try await ledger.journal(current) }
         }
         try await journal(.reserving)
-        // 1. Reserve the new time.
+        // 1. Reserve the new time (or, with no resource to reserve it with, book it).
         let reservation: UUID
         do {
-            reservation = try await context.planner.createBookingReservation(PlannerReservationRequest(
-                offerId: offer.id, startDateTime: start, resourceId: UUID(uuidString: resource)!, personId: person.personStatusId))
+            if let resourceId = resource.flatMap(UUID.init(uuidString:)) {
+                reservation = try await context.planner.createBookingReservation(PlannerReservationRequest(
+                    offerId: offer.id, startDateTime: start, resourceId: resourceId, personId: person.personStatusId))
+            } else {
+                reservation = try await context.planner.makeBooking(PlannerMakeBookingRequest(
+                    personId: person.personStatusId, offerId: offer.id, startTime: start, isImmediateBooking: false))
+                context.notes.add("Planner names no resource for the new time: booked by MakeBooking before the old one is cancelled")
+            }
         } catch {
             try await journal(.undone)
             if case .conflict = error { throw StarFault(4767, "Planner answered 409: the new time was taken meanwhile") }
@@ -64,7 +75,7 @@ struct Rebooking {
         if Self.failpoint == "rebooking-after-cancel" { try? await Task.sleep(for: .seconds(60)) }
         // 3. Confirm the new reservation (twice), else book the old time again.
         try await Self.finish(&entry, person: person.personStatusId, context: context)
-        if entry.step == .undone {
+        guard entry.step == .done, let newId = entry.newReservationId.flatMap(UUID.init(uuidString:)) else {
             throw StarFault(StarFault.plannerServerError, "the new time could not be confirmed: the old time was booked again")
         }
         // 4. The ledger.
@@ -77,19 +88,30 @@ struct Rebooking {
         let now = Date()
         let booked = LedgerBooking(
             requestKey: Ledger.key(personId: person.personStatusId, offerId: offer.id, start: start),
-            plannerBookingId: reservation.lowercasedText, offerId: offer.id.lowercasedText,
+            plannerBookingId: newId.lowercasedText, offerId: offer.id.lowercasedText,
             personId: person.personStatusId.lowercasedText, start: start,
             end: start.addingTimeInterval(Double(old.mapping.durationMinutes) * 60), resourceId: resource, samtaleform: samtaleform,
             origin: old.ledger?.origin == .learned ? .learned : .selfBooked, state: .booked, createdAt: now, updatedAt: now)
         try await context.ledgerCall { try await ledger.save(booked) }
-        context.notes.add("rebooked \(entry.oldBookingId) to \(entry.newReservationId!)")
-        return reservation
+        context.notes.add("rebooked \(entry.oldBookingId) to \(newId.lowercasedText)")
+        return newId
     }
 
-    /// Step 3 for an entry whose old booking is cancelled: confirm the new reservation (two tries), else
-    /// book the old time again. Leaves the entry `done` or `undone`.
+    /// The journal's `newResourceId` for a new time Planner names no resource for.
+    static let plannerAssigns = ""
+
+    /// Step 3 for an entry whose old booking is cancelled: confirm the new reservation (two tries; a new
+    /// time booked by MakeBooking needs none), else book the old time again. Leaves the entry `done` or `undone`.
     static func finish(_ entry: inout RebookingJournalEntry, person: UUID, context: OperationContext) async throws(StarFault) {
         let ledger = context.ledger
+        if entry.newResourceId == plannerAssigns, entry.newReservationId != nil {
+            // Booked by MakeBooking in step 1: there is nothing to confirm.
+            entry.step = .done
+            entry.updatedAt = Date()
+            let done = entry
+            try await context.ledgerCall { try await ledger.journal(done) }
+            return
+        }
         if let reservation = entry.newReservationId.flatMap(UUID.init(uuidString:)) {
             for attempt in 1...2 {
                 do {
@@ -155,7 +177,12 @@ struct Rebooking {
                 // The old booking stands: release any new reservation.
                 if let reservation = entry.newReservationId.flatMap(UUID.init(uuidString:)) {
                     try? await context.planner.cancelBooking(bookingId: reservation, personStatusId: person)
-                } else if let stray = held?.first(where: { $0.startTime == entry.newStart && $0.status == .readyForCitizenConfirmation }) {
+                } else if let stray = held?.first(where: {
+                    // Reserved (status 6), or booked outright when Planner named no resource, before the journal said so.
+                    abs($0.startTime.timeIntervalSince(entry.newStart)) < 1 && $0.id.lowercasedText != entry.oldBookingId
+                        && ($0.status == .readyForCitizenConfirmation
+                            || (entry.newResourceId == plannerAssigns && ![.cancelled, .rejected].contains($0.status)))
+                }) {
                     try? await context.planner.cancelBooking(bookingId: stray.id, personStatusId: person)
                 }
                 entry.step = .undone

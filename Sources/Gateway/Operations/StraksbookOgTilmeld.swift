@@ -15,7 +15,8 @@ import Planner
 /// 3. no negative number (category, status, a profession's year or months) → 4698;
 /// 4. every profession's YearLastUsed lies between 1900 and this year → 4710;
 /// 5. PersonByCpr → 1010 when Planner does not know the citizen;
-/// 6. the offer is mapped for immediate booking → 8108 otherwise;
+/// 6. the offer's entry in offers.yaml allows immediate booking → 8108 otherwise (an offer without an
+///    entry is booked as Planner allows: the mappings say nothing against it);
 /// 7. the booking as CreateSelvbooking books it (4783, 8108, 8109, 4708, 4822, 9003, the policy rules,
 ///    4819), with IsImmediateBooking; the booking and the enrollment are written in one transaction,
 ///    and a booking the ledger cannot record is cancelled in Planner.
@@ -56,8 +57,12 @@ enum StraksbookOgTilmeld {
         // 5.
         let person = try await context.citizen(unknownCode: StarFault.unknownCPR)
         // 6.
-        guard context.mappings.offer(request.booking.offerId).immediate else {
-            throw StarFault(8108, "the offer is not mapped for immediate booking")
+        let offerMapping = context.mappings.offer(request.booking.offerId)
+        if offerMapping.source == .defaults {
+            // No entry, no word either way: Planner is the judge of what it books (IsImmediateBooking).
+            context.notes.add("offer \(request.booking.offerId.lowercasedText) has no entry in offers.yaml: booked immediately as Planner allows")
+        } else if !offerMapping.immediate {
+            throw StarFault(8108, "the offer's entry in offers.yaml is not immediate")
         }
         // 7.
         let booking = request.booking

@@ -18,6 +18,17 @@ struct TimeslotSearch {
     var resource: String?
 
     /// The free times; empty when there are none.
+    ///
+    /// Every time Planner offers stays bookable, whoever holds it:
+    /// - a resource caseworkers.yaml names is listed by its CaseWorkerID (and, when the offer allows a
+    ///   choice, in CaseWorkerToBook with its RID);
+    /// - a resource it does not name gets a CaseWorkerID of the gateway's own (`UnmappedCaseworkers`),
+    ///   listed on its times only: with no RID to send back it cannot be chosen, and booking such a
+    ///   time goes through MakeBooking, where Planner picks the caseworker;
+    /// - a joint meeting's option that names no resource (only a TaskId) is listed with CaseWorkerID
+    ///   `UnmappedCaseworkers.plannerAssigns` (0): Planner seats the citizen.
+    /// An offer's `caseworkers` in offers.yaml is an explicit restriction and still filters the resources
+    /// Planner names; a time Planner names none for cannot be held to it, and is listed (with 0).
     func run(for person: PlannerPerson, _ context: OperationContext) async throws(StarFault) -> Moedetider {
         let codeLists = context.mappings.codeLists
         var samtaleformer = mapping.samtaleformer.compactMap { codeLists.samtaleformer[$0] }
@@ -28,24 +39,29 @@ struct TimeslotSearch {
             }
             samtaleformer = [samtaleform]
         }
-        let options = try await context.planner { (client) throws(PlannerError) in
-            try await client.bookingOptions(personId: person.personStatusId, offerId: offerId, start: start, end: end)
-        }
+        let options = try await context.bookingOptions(person: person, offerId: offerId, from: start, to: end)
         let allowed = Set(mapping.caseworkers)
         var used: [Int: CaseWorker] = [:]
-        var unmapped: Set<String> = []
+        var unmappedIds: [String: Int] = [:]
         var timeslots: [Moedetider.Timeslot] = []
-        for option in options.sorted(by: { $0.dateTime < $1.dateTime }) where option.dateTime >= start && option.dateTime <= end {
-            var ids: [Int] = []
+        for option in options {
+            var ids: Set<Int> = []
             for resourceId in option.resourceIds {
                 let key = resourceId.lowercasedText
                 guard allowed.isEmpty || allowed.contains(key), resource == nil || resource == key else { continue }
-                guard let caseworker = context.mappings.caseworkers[key] else {
-                    unmapped.insert(key)
-                    continue
+                if let caseworker = context.mappings.caseworkers[key] {
+                    ids.insert(caseworker.numericId)
+                    used[caseworker.numericId] = caseworker.caseWorker
+                } else if let known = unmappedIds[key] {
+                    ids.insert(known)
+                } else {
+                    let id = try await context.unmappedCaseworkerId(key)
+                    unmappedIds[key] = id
+                    ids.insert(id)
                 }
-                ids.append(caseworker.numericId)
-                used[caseworker.numericId] = caseworker.caseWorker
+            }
+            if option.resourceIds.isEmpty, resource == nil {
+                ids.insert(UnmappedCaseworkers.plannerAssigns)
             }
             guard !ids.isEmpty else { continue }
             let policy = BookingRules.effective(mapping, start: option.dateTime, now: context.now)
@@ -54,7 +70,9 @@ struct TimeslotSearch {
                 rebookingPossible: policy.rebooking.possible, cancellationPossible: policy.cancellation.possible,
                 totalSeats: mapping.joint ? mapping.seats : nil, availableSeats: nil, caseWorkerIds: ids.sorted()))
         }
-        for key in unmapped.sorted() { context.notes.add("resource \(key) is not in caseworkers.yaml: its times are left out") }
+        if timeslots.contains(where: { $0.caseWorkerIds.contains(UnmappedCaseworkers.plannerAssigns) }) {
+            context.notes.add("options without resources (joint meeting by TaskId): listed as CaseWorkerID 0, Planner seats the citizen")
+        }
         let choice = mapping.allowChoiceOfSupervisor && !mapping.joint
         let caseWorkers = choice ? used.keys.sorted().map { (id: $0, caseWorker: used[$0]!) } : []
         return Moedetider(caseWorkers: caseWorkers, timeslots: timeslots)

@@ -15,7 +15,7 @@ extension PlannerError {
         case .unreachable(let reason), .circuitOpen(let reason): StarFault(StarFault.noContactWithPlanner, reason)
         case .configurationMissing(let what): StarFault(StarFault.configurationMissing, "\(what) is not configured")
         case .invalidResponse(let reason): StarFault(StarFault.plannerContractViolated, reason)
-        case .serverError, .rejected, .notFound, .conflict, .unexpectedStatus:
+        case .serverError, .rejected, .refused, .invalidRequest, .noSuchRoute, .notFound, .conflict, .unexpectedStatus:
             StarFault(StarFault.plannerServerError, description)
         }
     }

@@ -39,13 +39,13 @@ public struct PlannerClient: Sendable {
 
     // MARK: - The nine operations
 
-    /// PersonByCpr. Returns nil when Planner does not know the CPR (404). The CPR travels only in the body.
+    /// PersonByCpr. Returns nil when Planner does not know the CPR (404). The CPR travels only in the
+    /// body: a route that would put it in a URL is refused when the mappings load.
     public func personByCpr(_ cprDigits: String) async throws(PlannerError) -> PlannerPerson? {
-        var body = JSONBody()
-        body.set("DepartmentId", try rootDepartmentId())
-        body.set("Cpr", cprDigits)
         do {
-            return try PlannerPerson(json: try await call(.personByCpr, body: body))
+            return try PlannerPerson(json: try await call(.personByCpr, [
+                ("DepartmentId", try rootDepartmentId()), ("Cpr", cprDigits),
+            ]))
         } catch .notFound {
             return nil
         }
@@ -54,22 +54,22 @@ public struct PlannerClient: Sendable {
     /// GetMicrositeCategories: the category tree for the citizen on the configured microsite.
     public func micrositeCategories(personStatusId: UUID) async throws(PlannerError) -> [PlannerCategoryOffer] {
         guard let micrositeId = configuration.micrositeId else { throw .configurationMissing("MicrositeId") }
-        let json = try await call(.getMicrositeCategories, query: [
-            ("personStatusId", personStatusId.plannerString), ("micrositeId", micrositeId.plannerString),
-        ])
+        let json = try await call(.getMicrositeCategories, [("PersonStatusId", personStatusId), ("MicrositeId", micrositeId)])
         return try Self.array(json, context: "GetMicrositeCategories").map { (item) throws(PlannerError) in
             try PlannerCategoryOffer(json: item)
         }
     }
 
-    /// BookingOptions: free start times for an offer in a window.
+    /// BookingOptions: free start times for an offer in a window. The seed only says EndTime is the time
+    /// to search *to*, so a window whose end is not after its start is never sent: a Planner may refuse
+    /// it, or read it as empty. Such a call is the gateway's own defect (`invalidRequest`), not Planner's.
     public func bookingOptions(personId: UUID, offerId: UUID, start: Date, end: Date) async throws(PlannerError)
         -> [PlannerBookingOption]
     {
-        let json = try await call(.bookingOptions, query: [
-            ("personId", personId.plannerString), ("offerId", offerId.plannerString),
-            ("startTime", CopenhagenTime.local(start)), ("endTime", CopenhagenTime.local(end)),
-        ])
+        guard end > start else {
+            throw .invalidRequest("BookingOptions: the window's end \(CopenhagenTime.local(end)) is not after its start")
+        }
+        let json = try await call(.bookingOptions, [("PersonId", personId), ("OfferId", offerId), ("StartTime", start), ("EndTime", end)])
         return try Self.array(json, context: "BookingOptions").map { (item) throws(PlannerError) in
             try PlannerBookingOption(json: item)
         }
@@ -77,13 +77,10 @@ public struct PlannerClient: Sendable {
 
     /// CreateBookingReservation: returns the reservation (booking) id.
     public func createBookingReservation(_ request: PlannerReservationRequest) async throws(PlannerError) -> UUID {
-        var body = JSONBody()
-        body.set("OfferId", request.offerId)
-        body.set("StartDateTime", request.startDateTime)
-        body.set("ResourceId", request.resourceId)
-        body.set("PersonId", request.personId)
-        body.set("RootDepartmentId", try rootDepartmentId())
-        let json = try await call(.createBookingReservation, body: body)
+        let json = try await call(.createBookingReservation, [
+            ("OfferId", request.offerId), ("StartDateTime", request.startDateTime), ("ResourceId", request.resourceId),
+            ("PersonId", request.personId), ("RootDepartmentId", try rootDepartmentId()),
+        ])
         if let text = json as? String, let id = UUID(text: text) { return id }
         if let object = try? JSONObject(json, context: "CreateBookingReservation"),
             let id = object.optionalUUID("TaskPersonStatusLink") ?? object.optionalUUID("BookingId")
@@ -95,38 +92,28 @@ public struct PlannerClient: Sendable {
 
     /// MakeBooking: returns the new booking's id.
     public func makeBooking(_ request: PlannerMakeBookingRequest) async throws(PlannerError) -> UUID {
-        var body = JSONBody()
-        body.set("PersonId", request.personId)
-        body.set("OfferId", request.offerId)
-        body.set("StartTime", request.startTime)
-        body.set("RootDepartmentId", try rootDepartmentId())
-        body.set("IsImmediateBooking", request.isImmediateBooking)
-        let object = try JSONObject(try await call(.makeBooking, body: body), context: "NewBookingIdResponse")
-        return try object.uuid("BookingId")
+        let json = try await call(.makeBooking, [
+            ("PersonId", request.personId), ("OfferId", request.offerId), ("StartTime", request.startTime),
+            ("RootDepartmentId", try rootDepartmentId()), ("IsImmediateBooking", request.isImmediateBooking),
+        ])
+        return try JSONObject(json, context: "NewBookingIdResponse").uuid("BookingId")
     }
 
     /// CancelBooking (204).
     public func cancelBooking(bookingId: UUID, personStatusId: UUID) async throws(PlannerError) {
-        var body = JSONBody()
-        body.set("BookingId", bookingId)
-        body.set("PersonStatusId", personStatusId)
-        body.set("RootDepartmentId", try rootDepartmentId())
-        _ = try await call(.cancelBooking, body: body)
+        _ = try await call(.cancelBooking, [
+            ("BookingId", bookingId), ("PersonStatusId", personStatusId), ("RootDepartmentId", try rootDepartmentId()),
+        ])
     }
 
     /// ConfirmBookingReservation (204): only bookings in status 6 can be confirmed.
     public func confirmBookingReservation(bookingId: UUID, personStatusId: UUID) async throws(PlannerError) {
-        var body = JSONBody()
-        body.set("BookingId", bookingId)
-        body.set("PersonStatusId", personStatusId)
-        _ = try await call(.confirmBookingReservation, body: body)
+        _ = try await call(.confirmBookingReservation, [("BookingId", bookingId), ("PersonStatusId", personStatusId)])
     }
 
     /// GetBookings: the citizen's future active bookings.
     public func bookings(personStatusId: UUID) async throws(PlannerError) -> [PlannerBooking] {
-        let json = try await call(.getBookings, query: [
-            ("personStatusId", personStatusId.plannerString), ("rootDepartmentId", try rootDepartmentId().plannerString),
-        ])
+        let json = try await call(.getBookings, [("PersonStatusId", personStatusId), ("RootDepartmentId", try rootDepartmentId())])
         return try Self.array(json, context: "GetBookings").map { (item) throws(PlannerError) in
             try PlannerBooking(json: item)
         }
@@ -139,11 +126,9 @@ public struct PlannerClient: Sendable {
         light.set("MobileNumber", information.mobileNumber)
         light.set("AllowTextNotification", information.allowTextNotification)
         light.set("AllowEmailNotification", information.allowEmailNotification)
-        var body = JSONBody()
-        body.set("PersonId", personId)
-        body.set("RootDepartmentId", try rootDepartmentId())
-        body.set("CitizenInformationLightExternalDto", light)
-        _ = try await call(.setCitizenInformations, body: body)
+        _ = try await call(.setCitizenInformations, [
+            ("PersonId", personId), ("RootDepartmentId", try rootDepartmentId()), ("CitizenInformationLightExternalDto", light),
+        ])
     }
 
     /// Whether Planner's server answers at all: a GET of the base URL, where any HTTP status (a 404
@@ -170,15 +155,27 @@ public struct PlannerClient: Sendable {
         return array
     }
 
-    /// Sends one request and returns the parsed JSON of a 200 answer (NSNull for 204).
-    private func call(_ operation: PlannerOperation, query: [(String, String)] = [], body: JSONBody? = nil)
-        async throws(PlannerError) -> Any
-    {
+    /// Sends one request and returns the parsed JSON of a 200 answer (NSNull for 204). Each parameter
+    /// (the seed's name and its value) travels where the route puts it: in the path, the query or the
+    /// JSON body (`PlannerRoute.location(of:)`).
+    private func call(_ operation: PlannerOperation, _ parameters: [(String, Any)]) async throws(PlannerError) -> Any {
         guard let route = configuration.routes[operation] else { throw .configurationMissing("route for \(operation.rawValue)") }
-        var url = configuration.baseURL + route.path
-        if !query.isEmpty {
-            url += "?" + query.map { "\($0.0)=\($0.1.urlQueryEncoded)" }.joined(separator: "&")
+        var path = route.path
+        var query: [String] = []
+        var body = JSONBody()
+        for (name, value) in parameters {
+            switch route.location(of: name) {
+            case .body:
+                body.set(name, value)
+            case .query:
+                query.append("\(route.urlName(of: name))=\(JSONBody.text(value).urlQueryEncoded)")
+            case .path:
+                let capture = "{\(route.urlName(of: name))}"
+                path = path.replacingOccurrences(of: capture, with: JSONBody.text(value).urlQueryEncoded)
+            }
         }
+        var url = configuration.baseURL + path
+        if !query.isEmpty { url += "?" + query.joined(separator: "&") }
         let started = DispatchTime.now().uptimeNanoseconds
         var status: Int?
         var failure: PlannerError?
@@ -196,7 +193,7 @@ public struct PlannerClient: Sendable {
         // One time budget for the call, retries included.
         let budget = UInt64(route.timeoutMilliseconds ?? transport.defaultTimeoutMilliseconds) * 1_000_000
         let deadline = started + budget
-        let bytes = route.method == .post ? (body ?? JSONBody()).bytes : nil
+        let bytes = route.method == .post ? body.bytes : nil
         while true {
             do {
                 let remaining = Int((deadline - min(deadline, DispatchTime.now().uptimeNanoseconds)) / 1_000_000)
@@ -232,8 +229,13 @@ public struct PlannerClient: Sendable {
         case 201, 204:
             return NSNull()
         case 400:
-            throw .rejected(message: Self.message(response.body))
+            // To a read, the gateway built it wrong for this Planner; to a write, the booking's state may be why.
+            throw operation.isRead ? .rejected(message: Self.message(response.body)) : .refused(message: Self.message(response.body))
         case 404:
+            // ASP.NET Web API's fixed text when no route matches: the URL is wrong, not the person or booking unknown.
+            if let message = Self.message(response.body), message.hasPrefix("No HTTP resource was found") {
+                throw .noSuchRoute(message)
+            }
             throw .notFound
         case 409:
             throw .conflict(message: Self.message(response.body))

@@ -87,6 +87,17 @@ struct JSONBody {
         }
     }
 
+    /// A value as it is written in a URL (path or query): dates as Copenhagen local time without
+    /// offset, GUIDs in lower case, booleans as `true`/`false`.
+    static func text(_ value: Any) -> String {
+        switch value {
+        case let date as Date: CopenhagenTime.local(date)
+        case let uuid as UUID: uuid.lowercasedText
+        case let flag as Bool: flag ? "true" : "false"
+        default: "\(value)"
+        }
+    }
+
     var dictionary: [String: Any] { Dictionary(fields, uniquingKeysWith: { _, last in last }) }
 
     var bytes: [UInt8] {

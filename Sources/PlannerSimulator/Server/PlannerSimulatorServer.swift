@@ -12,19 +12,22 @@ public actor PlannerSimulatorServer {
     public nonisolated let state: PlannerSimulatorState
     public let host: String
     public private(set) var port: Int
-    private let routes: PlannerRoutes
+    public nonisolated let routes: PlannerRoutes
+    public nonisolated let style: PlannerSimulatorStyle
     private let tls: TLSConfiguration?
     private var task: Task<Void, any Error>?
 
     /// With `tls`, the simulator serves HTTPS as Planner does (a test makes it demand a client certificate).
+    /// `routes` defaults to the style's own: the gateway's defaults for `.demo`, REST-style ones for `.strict`.
     public init(
-        state: PlannerSimulatorState, host: String = "127.0.0.1", port: Int = 0, routes: PlannerRoutes = PlannerRoutes(),
-        tls: TLSConfiguration? = nil
+        state: PlannerSimulatorState, host: String = "127.0.0.1", port: Int = 0, routes: PlannerRoutes? = nil,
+        style: PlannerSimulatorStyle = .demo, tls: TLSConfiguration? = nil
     ) {
         self.state = state
         self.host = host
         self.port = port
-        self.routes = routes
+        self.style = style
+        self.routes = routes ?? style.routes
         self.tls = tls
     }
 
@@ -34,7 +37,7 @@ public actor PlannerSimulatorServer {
     /// Starts serving; returns once the port is bound.
     public func start() async throws {
         guard task == nil else { return }
-        let router = PlannerSimulatorRouter(state: state, routes: routes).build()
+        let router = PlannerSimulatorRouter(state: state, routes: routes, style: style).build()
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "planner-sim")
         logger.logLevel = .warning

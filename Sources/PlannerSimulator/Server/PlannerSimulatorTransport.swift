@@ -8,8 +8,11 @@ public struct PlannerSimulatorTransport: PlannerTransport {
     let router: PlannerSimulatorRouter
     let baseURL: String
 
-    public init(state: PlannerSimulatorState, routes: PlannerRoutes = PlannerRoutes(), baseURL: String = "http://planner.invalid/") {
-        router = PlannerSimulatorRouter(state: state, routes: routes)
+    public init(
+        state: PlannerSimulatorState, routes: PlannerRoutes? = nil, style: PlannerSimulatorStyle = .demo,
+        baseURL: String = "http://planner.invalid/"
+    ) {
+        router = PlannerSimulatorRouter(state: state, routes: routes ?? style.routes, style: style)
         self.baseURL = baseURL
     }
 
@@ -19,9 +22,9 @@ public struct PlannerSimulatorTransport: PlannerTransport {
         guard request.url.hasPrefix(baseURL) else { throw .unreachable("cannot connect: not the simulator's address") }
         let relative = request.url.dropFirst(baseURL.count)
         let path = String(relative.prefix { $0 != "?" })
-        guard let operation = PlannerOperation.allCases.first(where: { router.routes[$0]?.path == path && router.routes[$0]?.method == request.method })
-        else {
-            return HTTPExchangeResponse(status: 404, body: Array(#"{"Message":"No such route"}"#.utf8))
+        guard let (operation, captures) = router.match(method: request.method, path: path) else {
+            let answer = PlannerSimulatorRouter.unknownRoute("/" + path)
+            return HTTPExchangeResponse(status: answer.status, body: answer.body)
         }
         var query: [String: String] = [:]
         if let mark = relative.firstIndex(of: "?") {
@@ -32,7 +35,7 @@ public struct PlannerSimulatorTransport: PlannerTransport {
             }
         }
         do {
-            let answer = try await router.answer(operation, body: request.body ?? [], query: { query[$0] })
+            let answer = try await router.answer(operation, body: request.body ?? [], query: query, path: captures)
             return HTTPExchangeResponse(status: answer.status, body: answer.body)
         } catch {
             throw .unreachable("the simulator failed: \(error)")

@@ -14,6 +14,30 @@ let repositoryRoot: String = {
     return url.path
 }()
 
+/// Which simulator the HTTP tests run against: the demo one, or with `JOBNET_GATEWAY_TEST_PLANNER=strict`
+/// the strict one (`PlannerSimulatorStyle.strict`, its own routes); `make test` runs the suite against both.
+let testPlannerStyle: PlannerSimulatorStyle =
+    ProcessInfo.processInfo.environment["JOBNET_GATEWAY_TEST_PLANNER"].flatMap(PlannerSimulatorStyle.init(rawValue:)) ?? .demo
+
+/// Mappings/ as shipped, but for planner-api.yaml: the one `discover` proposes for the strict
+/// simulator's routes (Tests/Tools/strict/planner-api.yaml). Made once per test run.
+let strictMappingsDirectory: String = {
+    let directory = NSTemporaryDirectory() + "jobnet-gateway-strict-mappings-\(UUID().uuidString)"
+    try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    for file in try! FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/Mappings") where file.hasSuffix(".yaml") {
+        try! FileManager.default.copyItem(atPath: repositoryRoot + "/Mappings/" + file, toPath: directory + "/" + file)
+    }
+    try! FileManager.default.removeItem(atPath: directory + "/planner-api.yaml")
+    try! FileManager.default.copyItem(atPath: repositoryRoot + "/Tests/Tools/strict/planner-api.yaml", toPath: directory + "/planner-api.yaml")
+    return directory
+}()
+
+/// The Mappings/ directory the HTTP tests start from (copy it to change a file): the shipped one, or
+/// with the strict simulator the shipped one with its routes aligned.
+var testMappingsDirectory: String {
+    testPlannerStyle == .strict ? strictMappingsDirectory : repositoryRoot + "/Mappings"
+}
+
 /// A gateway and its Planner simulator, both on loopback ports of their own, for one test.
 final class TestGateway: @unchecked Sendable {
     let simulator: PlannerSimulatorServer
@@ -45,6 +69,7 @@ final class TestGateway: @unchecked Sendable {
     static func start(
         configure: (inout GatewayConfiguration) -> Void = { _ in },
         data: SimulatorData = DemoData.make(),
+        style: PlannerSimulatorStyle = testPlannerStyle,
         simulator existing: PlannerSimulatorServer? = nil,
         logFile: MappingLogFile? = nil, logFormat: MappingLog.Format = .json
     ) async throws -> TestGateway {
@@ -52,7 +77,7 @@ final class TestGateway: @unchecked Sendable {
         if let existing {
             simulator = existing
         } else {
-            simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: data))
+            simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: data), style: style)
             try await simulator.start()
         }
         let state = simulator.state
@@ -60,7 +85,9 @@ final class TestGateway: @unchecked Sendable {
         configuration.port = 0
         configuration.rootDepartmentId = DemoData.rootDepartmentId
         configuration.micrositeId = DemoData.micrositeId
-        configuration.mappingsDirectory = repositoryRoot + "/Mappings"
+        // The gateway's routes follow the simulator's, as an operator aligns them with `discover`.
+        configuration.mappingsDirectory = simulator.routes == PlannerSimulatorStyle.strict.routes
+            ? strictMappingsDirectory : repositoryRoot + "/Mappings"
         configuration.wsdlDirectory = repositoryRoot + "/Wsdl"
         configuration.transport.connectTimeoutMilliseconds = 1_000
         configuration.transport.totalTimeoutMilliseconds = 2_000
