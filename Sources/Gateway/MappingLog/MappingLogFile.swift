@@ -1,39 +1,40 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// Where the mapping log's lines go: standard output or a file opened for appending.
 ///
 /// Each line is written with one `write(2)` under a lock, so concurrent calls never interleave and
 /// `tail -f` always sees whole lines. `reopen()` (on SIGHUP) lets logrotate move the file away.
-public final class MappingLogFile: @unchecked Sendable {
+public final class MappingLogFile: Sendable {
     public let path: String?
-    private let lock = NSLock()
-    private var descriptor: Int32
+    /// The open file; a write holds the lock for its whole line, so lines never interleave.
+    private let descriptor: Mutex<Int32>
 
     /// `path` nil or "-" is standard output.
     public init(path: String?) throws {
         self.path = (path == nil || path == "-") ? nil : path
-        descriptor = try Self.open(self.path)
+        descriptor = Mutex(try Self.open(self.path))
     }
 
     deinit {
-        if path != nil { close(descriptor) }
+        if path != nil { close(descriptor.withLock { $0 }) }
     }
 
     public func write(line: String) {
         var bytes = Array(line.utf8)
         bytes.append(UInt8(ascii: "\n"))
-        lock.lock()
-        defer { lock.unlock() }
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 {
-                    if written < 0 && errno == EINTR { continue }
-                    return
+        descriptor.withLock { descriptor in
+            bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written <= 0 {
+                        if written < 0 && errno == EINTR { continue }
+                        return
+                    }
+                    offset += written
                 }
-                offset += written
             }
         }
     }
@@ -42,10 +43,10 @@ public final class MappingLogFile: @unchecked Sendable {
     public func reopen() {
         guard let path else { return }
         guard let fresh = try? Self.open(path) else { return }
-        lock.lock()
-        let old = descriptor
-        descriptor = fresh
-        lock.unlock()
+        let old = descriptor.withLock { descriptor in
+            defer { descriptor = fresh }
+            return descriptor
+        }
         close(old)
     }
 

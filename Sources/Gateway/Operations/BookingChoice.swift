@@ -18,21 +18,21 @@ struct BookingChoice {
     {
         let latest = CopenhagenTime.adding(days: mapping.bookableDays, to: context.now)
         if start > latest || (offer.expiryDate.map { start >= $0 } ?? false) {
-            throw StarFault(8109, "the start is outside the offer's window (\(mapping.bookableDays) days, or past its expiry)")
+            throw StarFault.outsideOfferWindow("the start is outside the offer's window (\(mapping.bookableDays) days, or past its expiry)")
         }
         let codeLists = context.mappings.codeLists
         if let samtaleform {
             guard let name = mapping.samtaleformer.first(where: { codeLists.samtaleformer[$0] == samtaleform }) else {
-                throw StarFault(4708, "samtaleform \(samtaleform) is not one the offer has")
+                throw StarFault.samtaleformInvalid("samtaleform \(samtaleform) is not one the offer has")
             }
             samtaleformName = name
         }
         if let caseworker {
             guard let found = context.resource(forCaseworker: caseworker) else {
-                throw StarFault(4822, "the caseworker's RID is not in caseworkers.yaml")
+                throw StarFault.caseworkerUnknown("the caseworker's RID is not in caseworkers.yaml")
             }
             guard mapping.allowChoiceOfSupervisor, !mapping.joint, mapping.caseworkers.isEmpty || mapping.caseworkers.contains(found) else {
-                throw StarFault(9003, "the offer does not allow this caseworker")
+                throw StarFault.caseworkerNotAllowed("the offer does not allow this caseworker")
             }
             resource = found
         }
@@ -40,5 +40,8 @@ struct BookingChoice {
             codeLists: codeLists, now: context.now)
     }
 
-    static let starCodes = [8109, 4708, 4822, 9003] + BookingRules.starCodes
+    static let starCodes = [
+        StarFault.outsideOfferWindow, StarFault.samtaleformInvalid, StarFault.caseworkerUnknown,
+        StarFault.caseworkerNotAllowed,
+    ] + BookingRules.starCodes
 }

@@ -7,29 +7,40 @@ import Jobnet
 enum BookingRules {
     /// 4783: a meeting cannot start in the past (the one place this rule is raised).
     static func checkNotPast(_ start: Date, now: Date) throws(StarFault) {
-        guard start > now else { throw StarFault(4783, "MoedeStarttidspunkt is in the past") }
+        guard start > now else { throw StarFault.timeInThePast("MoedeStarttidspunkt is in the past") }
     }
 
-    static let starCodes = [8125, 8126, 8127, 8128, 8132, 8133, 8134, 8136, 8270, 8129, 8131, 8135]
+    static let starCodes = [
+        StarFault.rebookingDeadlineForbidden, StarFault.rebookingDeadlineRequired, StarFault.cancellationDeadlineForbidden,
+        StarFault.cancellationDeadlineRequired, StarFault.rebookingDeadlineBeforeToday, StarFault.cancellationDeadlineBeforeToday,
+        StarFault.rebookingDeadlineAfterStart, StarFault.cancellationDeadlineAfterStart, StarFault.rebookingForbiddenForInterviewType,
+        StarFault.addressRequired, StarFault.telephoneNumberRequired, StarFault.longerThanADay,
+    ]
 
     static func check(_ mapping: OfferMapping, start: Date, samtaleformName: String?, codeLists: CodeLists, now: Date)
         throws(StarFault)
     {
         let today = CopenhagenTime.startOfDay(now)
         // Deadlines: required when possible, forbidden when not, not before today, not after the start.
-        try deadline(mapping.rebooking, start: start, today: today, forbidden: 8125, required: 8126, beforeToday: 8132, afterStart: 8134)
-        try deadline(mapping.cancellation, start: start, today: today, forbidden: 8127, required: 8128, beforeToday: 8133, afterStart: 8136)
+        try deadline(
+            mapping.rebooking, start: start, today: today, forbidden: StarFault.rebookingDeadlineForbidden,
+            required: StarFault.rebookingDeadlineRequired, beforeToday: StarFault.rebookingDeadlineBeforeToday,
+            afterStart: StarFault.rebookingDeadlineAfterStart)
+        try deadline(
+            mapping.cancellation, start: start, today: today, forbidden: StarFault.cancellationDeadlineForbidden,
+            required: StarFault.cancellationDeadlineRequired, beforeToday: StarFault.cancellationDeadlineBeforeToday,
+            afterStart: StarFault.cancellationDeadlineAfterStart)
         if [17, 18].contains(mapping.interviewTypeIdentifier) && mapping.rebooking.possible {
-            throw StarFault(8270, "interview type \(mapping.interviewTypeIdentifier) may not be rebookable")
+            throw StarFault.rebookingForbiddenForInterviewType("interview type \(mapping.interviewTypeIdentifier) may not be rebookable")
         }
         if let samtaleformName, codeLists.personalAttendance.contains(samtaleformName), mapping.location?.address == nil {
-            throw StarFault(8129, "a meeting in person needs an address: the offer's mapping has none")
+            throw StarFault.addressRequired("a meeting in person needs an address: the offer's mapping has none")
         }
         if mapping.citizenCalls && (mapping.telephoneNumber ?? "").isEmpty {
-            throw StarFault(8131, "the citizen is to phone in: the offer's mapping has no telephoneNumber")
+            throw StarFault.telephoneNumberRequired("the citizen is to phone in: the offer's mapping has no telephoneNumber")
         }
         if mapping.durationMinutes > 24 * 60 {
-            throw StarFault(8135, "the offer's duration is more than a day")
+            throw StarFault.longerThanADay("the offer's duration is more than a day")
         }
     }
 

@@ -18,7 +18,7 @@ extension OperationContext {
     /// (Afvist and Aflyst are not current). A booking the ledger does not know is matched to an offer by
     /// title, or served with the defaults, and recorded as `learned` so its owner is known from then on.
     func currentBookings(of person: PlannerPerson) async throws(StarFault) -> [CitizenBooking] {
-        let held = try await planner { (client) throws(PlannerError) in try await client.bookings(personStatusId: person.personStatusId) }
+        let held = try await calls.bookings(of: person)
         let current = held.filter { ![.rejected, .cancelled].contains($0.status) }
         guard !current.isEmpty else { return [] }
         let offers = try await bookableOffers(for: person)
@@ -58,10 +58,10 @@ extension OperationContext {
         if let row = try await ledgerCall({ try await ledger.booking(plannerBookingId: key) }),
             row.personId != person.personStatusId.lowercasedText
         {
-            throw StarFault(8107, "the ledger records booking \(key) for another citizen")
+            throw StarFault.bookingOfAnotherCitizen("the ledger records booking \(key) for another citizen")
         }
         guard let booking = try await currentBookings(of: person).first(where: { $0.planner.id == id }) else {
-            throw StarFault(4768, "booking \(key) is not among the citizen's current bookings")
+            throw StarFault.bookingUnknown("booking \(key) is not among the citizen's current bookings")
         }
         return booking
     }

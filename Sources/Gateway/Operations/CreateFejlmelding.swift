@@ -15,21 +15,21 @@ enum CreateFejlmelding {
 
     static func handle(_ request: FejlmeldingRequest, _ context: OperationContext) async throws(StarFault) {
         guard [30, 32].contains(request.origin) else {
-            throw StarFault(StarFault.validationFailed, "FejlOphav \(request.origin) is not 30 (DFDG) or 32 (Jobnet)")
+            throw StarFault.notValid("FejlOphav \(request.origin) is not 30 (DFDG) or 32 (Jobnet)")
         }
         guard context.mappings.codeLists.fejlmeldingKoder.contains(request.code) else {
-            throw StarFault(StarFault.validationFailed, "Fejlkode \(request.code) is not in BorgerBookingFejlTypeCodeList")
+            throw StarFault.notValid("Fejlkode \(request.code) is not in BorgerBookingFejlTypeCodeList")
         }
         if let offer = request.offerId {
             let key = offer.lowercasedText
             let known = context.mappings.offers[key] != nil
             let booked = try await context.ledgerCall { try await context.ledger.hasBookings(offerId: key) }
-            guard known || booked else { throw StarFault(StarFault.validationFailed, "MoedetilbudId \(key) is not known") }
+            guard known || booked else { throw StarFault.notValid("MoedetilbudId \(key) is not known") }
         }
         if let booking = request.bookingId {
             let key = booking.lowercasedText
             guard try await context.ledgerCall({ try await context.ledger.booking(plannerBookingId: key) }) != nil else {
-                throw StarFault(StarFault.validationFailed, "IndkaldelseId \(key) is not known")
+                throw StarFault.notValid("IndkaldelseId \(key) is not known")
             }
         }
         let report = LedgerFejlmelding(

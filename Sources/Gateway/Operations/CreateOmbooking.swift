@@ -18,21 +18,24 @@ import Planner
 ///    Planner names no resource for: CancelBooking (old) → MakeBooking (new).
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum CreateOmbooking {
-    static let starCodes = [4783, 4400, 8107, 4768, 9130, 4812] + BookingChoice.starCodes + [4767]
+    static let starCodes = [
+        StarFault.timeInThePast, StarFault.citizenUnknown, StarFault.bookingOfAnotherCitizen, StarFault.bookingUnknown,
+        StarFault.immediateBooking, StarFault.rebookingNotAllowed,
+    ] + BookingChoice.starCodes + [StarFault.timeAlreadyTaken]
         + PlannerError.starCodes
 
     static func handle(_ request: CreateOmbookingRequest, _ context: OperationContext) async throws(StarFault) -> JobnetBookingDetails {
         try BookingRules.checkNotPast(request.start, now: context.now)
-        let person = try await context.citizen(unknownCode: 4400)
+        let person = try await context.citizen(unknownCode: StarFault.citizenUnknown)
         return try await context.locks.withLock(person.personStatusId.uuidString) { () async throws(StarFault) in
             let booking = try await context.citizenBooking(request.bookingId, of: person)
-            guard !booking.immediate else { throw StarFault(9130, "an immediate booking cannot be rebooked by the citizen") }
+            guard !booking.immediate else { throw StarFault.immediateBooking("an immediate booking cannot be rebooked by the citizen") }
             let policy = BookingRules.effective(booking.mapping, start: booking.planner.startTime, now: booking.ledger?.createdAt ?? context.now)
             guard policy.rebooking.possible,
                 let deadline = BookingRules.deadline(policy.rebooking, start: booking.planner.startTime), deadline > context.now,
                 let offer = booking.offer
             else {
-                throw StarFault(4812, "the booking cannot be rebooked by the citizen (offer policy, deadline, or offer gone)")
+                throw StarFault.rebookingNotAllowed("the booking cannot be rebooked by the citizen (offer policy, deadline, or offer gone)")
             }
             let mapping = BookingRules.effective(booking.mapping, start: request.start, now: context.now, notes: context.notes)
             let choice = try BookingChoice(
@@ -43,7 +46,7 @@ enum CreateOmbooking {
             guard let option = try await context.freeOption(
                 person: person, offer: offer, start: request.start, resources: allowed)
             else {
-                throw StarFault(4767, "BookingOptions no longer offers the new time")
+                throw StarFault.timeAlreadyTaken("BookingOptions no longer offers the new time")
             }
             // The chosen caseworker, else one Planner offers; none when Planner names none (a joint meeting by TaskId).
             let chosen = resource ?? option.resourceIds.map(\.lowercasedText).first { allowed.isEmpty || allowed.contains($0) }

@@ -22,7 +22,9 @@ import Planner
 ///     GetBookings then names the holding caseworker when Planner chose one.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum CreateSelvbooking {
-    static let starCodes = [4783, StarFault.unknownCPRLookup, 8108] + BookingChoice.starCodes + [4819]
+    static let starCodes = [
+        StarFault.timeInThePast, StarFault.unknownCPRLookup, StarFault.offerNotActive,
+    ] + BookingChoice.starCodes + [StarFault.timeNoLongerFree]
         + PlannerError.starCodes
 
     static func handle(_ request: CreateSelvbookingRequest, _ context: OperationContext) async throws(StarFault) -> JobnetBookingDetails {
@@ -57,7 +59,7 @@ enum CreateSelvbooking {
         guard try await context.freeOption(person: person, offer: offer, start: request.start, resources: Set(resource.map { [$0] } ?? []))
             != nil
         else {
-            throw StarFault(4819, "BookingOptions no longer offers the time\(resource == nil ? "" : " with that caseworker")")
+            throw StarFault.timeNoLongerFree("BookingOptions no longer offers the time\(resource == nil ? "" : " with that caseworker")")
         }
         // 10.
         let now = context.now
@@ -112,9 +114,7 @@ enum CreateSelvbooking {
         var booking = existing
         if booking.state == .pending {
             // Planner may have made it before the gateway could record it.
-            let held = try await context.planner { (client) throws(PlannerError) in
-                try await client.bookings(personStatusId: person.personStatusId)
-            }
+            let held = try await context.calls.bookings(of: person)
             guard let found = held.first(where: {
                 abs($0.startTime.timeIntervalSince(booking.start)) < 1 && ![.rejected, .cancelled].contains($0.status)
             }) else {
@@ -145,8 +145,8 @@ enum CreateSelvbooking {
     static func makeBooking(offer: UUID, person: PlannerPerson, start: Date, resource: String?, immediate: Bool,
                             _ context: OperationContext) async throws(StarFault) -> UUID
     {
-        func conflictIs4819(_ error: PlannerError) -> StarFault {
-            if case .conflict = error { return StarFault(4819, "Planner answered 409: the time was taken meanwhile") }
+        func conflictIsTimeNoLongerFree(_ error: PlannerError) -> StarFault {
+            if case .conflict = error { return StarFault.timeNoLongerFree("Planner answered 409: the time was taken meanwhile") }
             return error.starFault
         }
         guard let resource, let resourceId = UUID(uuidString: resource) else {
@@ -154,7 +154,7 @@ enum CreateSelvbooking {
                 return try await context.planner.makeBooking(PlannerMakeBookingRequest(
                     personId: person.personStatusId, offerId: offer, startTime: start, isImmediateBooking: immediate))
             } catch {
-                throw conflictIs4819(error)
+                throw conflictIsTimeNoLongerFree(error)
             }
         }
         let reservation: UUID
@@ -162,7 +162,7 @@ enum CreateSelvbooking {
             reservation = try await context.planner.createBookingReservation(PlannerReservationRequest(
                 offerId: offer, startDateTime: start, resourceId: resourceId, personId: person.personStatusId))
         } catch {
-            throw conflictIs4819(error)
+            throw conflictIsTimeNoLongerFree(error)
         }
         do {
             try await context.planner.confirmBookingReservation(bookingId: reservation, personStatusId: person.personStatusId)

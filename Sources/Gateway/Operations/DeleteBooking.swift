@@ -14,10 +14,13 @@ import Planner
 /// 6. CancelBooking; the ledger records it.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum DeleteBooking {
-    static let starCodes = [4768, 8107, 4650, 9130, 4820] + PlannerError.starCodes
+    static let starCodes = [
+        StarFault.bookingUnknown, StarFault.bookingOfAnotherCitizen, StarFault.bookingHasStarted,
+        StarFault.immediateBooking, StarFault.cancellationNotAllowed,
+    ] + PlannerError.starCodes
 
     static func handle(_ bookingId: UUID, _ context: OperationContext) async throws(StarFault) {
-        let person = try await context.citizen(unknownCode: 4768)
+        let person = try await context.citizen(unknownCode: StarFault.bookingUnknown)
         try await context.locks.withLock(person.personStatusId.uuidString) { () async throws(StarFault) in
             let key = bookingId.lowercasedText
             if let row = try await context.ledgerCall({ try await context.ledger.booking(plannerBookingId: key) }),
@@ -28,18 +31,16 @@ enum DeleteBooking {
             }
             let booking = try await context.citizenBooking(bookingId, of: person)
             guard booking.planner.startTime > context.now else {
-                throw StarFault(4650, "the meeting has started")
+                throw StarFault.bookingHasStarted("the meeting has started")
             }
-            guard !booking.immediate else { throw StarFault(9130, "an immediate booking cannot be cancelled by the citizen") }
+            guard !booking.immediate else { throw StarFault.immediateBooking("an immediate booking cannot be cancelled by the citizen") }
             let policy = BookingRules.effective(booking.mapping, start: booking.planner.startTime, now: booking.ledger?.createdAt ?? context.now)
             guard policy.cancellation.possible,
                 let deadline = BookingRules.deadline(policy.cancellation, start: booking.planner.startTime), deadline > context.now
             else {
-                throw StarFault(4820, "cancellation is not possible for this meeting, or its deadline has passed")
+                throw StarFault.cancellationNotAllowed("cancellation is not possible for this meeting, or its deadline has passed")
             }
-            try await context.planner { (client) throws(PlannerError) in
-                try await client.cancelBooking(bookingId: bookingId, personStatusId: person.personStatusId)
-            }
+            try await context.calls.cancel(bookingId, of: person)
             if var row = booking.ledger {
                 row.state = .cancelled
                 row.updatedAt = context.now

@@ -15,7 +15,10 @@ import Planner
 /// 5. BookingOptions, filtered by caseworker and samtaleform → 4770 when empty; with the interview type.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum GetOmbookingMoedetider {
-    static let starCodes = [4783, 4400, 8107, 4768, 4812, 8108, 4770] + PlannerError.starCodes
+    static let starCodes = [
+        StarFault.timeInThePast, StarFault.citizenUnknown, StarFault.bookingOfAnotherCitizen, StarFault.bookingUnknown,
+        StarFault.rebookingNotAllowed, StarFault.offerNotActive, StarFault.noFreeTimes,
+    ] + PlannerError.starCodes
 
     static func handle(_ request: OmbookingMoedetiderRequest, _ context: OperationContext) async throws(StarFault)
         -> (Moedetider, Int)
@@ -23,28 +26,28 @@ enum GetOmbookingMoedetider {
         // 1.
         let (start, end) = try context.searchWindow(from: request.windowStart, to: request.windowEnd)
         // 2. and 3.
-        let person = try await context.citizen(unknownCode: 4400)
+        let person = try await context.citizen(unknownCode: StarFault.citizenUnknown)
         let booking = try await context.citizenBooking(request.bookingId, of: person)
         // 4.
         let policy = BookingRules.effective(booking.mapping, start: booking.planner.startTime, now: booking.ledger?.createdAt ?? context.now)
         guard !booking.immediate, policy.rebooking.possible,
             let deadline = BookingRules.deadline(policy.rebooking, start: booking.planner.startTime), deadline > context.now
         else {
-            throw StarFault(4812, "the booking cannot be rebooked by the citizen (offer policy, immediate booking or deadline)")
+            throw StarFault.rebookingNotAllowed("the booking cannot be rebooked by the citizen (offer policy, immediate booking or deadline)")
         }
-        guard let offer = booking.offer else { throw StarFault(8108, "the booking's offer is not on the citizen's microsite") }
+        guard let offer = booking.offer else { throw StarFault.offerNotActive("the booking's offer is not on the citizen's microsite") }
         // 5.
         var resource: String?
         if let caseworker = request.caseworker, booking.mapping.allowChoiceOfSupervisor, !booking.mapping.joint {
             guard let found = context.resource(forCaseworker: caseworker) else {
-                throw StarFault(4770, "the chosen caseworker is not in caseworkers.yaml: no times")
+                throw StarFault.noFreeTimes("the chosen caseworker is not in caseworkers.yaml: no times")
             }
             resource = found
         }
         let search = TimeslotSearch(
             offerId: offer.id, mapping: booking.mapping, start: start, end: end, samtaleform: request.samtaleform, resource: resource)
         let list = try await search.run(for: person, context)
-        guard !list.timeslots.isEmpty else { throw StarFault(4770, "BookingOptions left no free times") }
+        guard !list.timeslots.isEmpty else { throw StarFault.noFreeTimes("BookingOptions left no free times") }
         return (list, booking.mapping.interviewTypeIdentifier)
     }
 }

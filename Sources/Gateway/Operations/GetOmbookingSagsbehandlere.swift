@@ -11,10 +11,12 @@ import Planner
 /// 3. the offer's caseworkers from the mappings; AllowChoiceOfSupervisor is false for joint meetings.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum GetOmbookingSagsbehandlere {
-    static let starCodes = [4400, 8107, 4768] + PlannerError.starCodes
+    static let starCodes = [
+        StarFault.citizenUnknown, StarFault.bookingOfAnotherCitizen, StarFault.bookingUnknown,
+    ] + PlannerError.starCodes
 
     static func handle(_ bookingId: UUID, _ context: OperationContext) async throws(StarFault) -> (Bool, [CaseWorker]) {
-        let person = try await context.citizen(unknownCode: 4400)
+        let person = try await context.citizen(unknownCode: StarFault.citizenUnknown)
         let booking = try await context.citizenBooking(bookingId, of: person)
         let mapping = booking.mapping
         return (mapping.allowChoiceOfSupervisor && !mapping.joint, context.allowedCaseworkers(mapping))

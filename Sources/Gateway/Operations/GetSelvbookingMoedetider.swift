@@ -15,7 +15,9 @@ import Planner
 /// 5. BookingOptions → the timeslot list, filtered by caseworker and samtaleform → 4770 when empty.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum GetSelvbookingMoedetider {
-    static let starCodes = [4783, StarFault.unknownCPRLookup, 8108, 4770] + PlannerError.starCodes
+    static let starCodes = [
+        StarFault.timeInThePast, StarFault.unknownCPRLookup, StarFault.offerNotActive, StarFault.noFreeTimes,
+    ] + PlannerError.starCodes
 
     static func handle(_ request: SelvbookingMoedetiderRequest, _ context: OperationContext) async throws(StarFault) -> Moedetider {
         // 1. The window.
@@ -30,7 +32,7 @@ enum GetSelvbookingMoedetider {
         if let caseworker = request.caseworker {
             if mapping.allowChoiceOfSupervisor && !mapping.joint {
                 guard let found = context.resource(forCaseworker: caseworker) else {
-                    throw StarFault(4770, "the chosen caseworker is not in caseworkers.yaml: no times")
+                    throw StarFault.noFreeTimes("the chosen caseworker is not in caseworkers.yaml: no times")
                 }
                 resource = found
             } else {
@@ -41,7 +43,7 @@ enum GetSelvbookingMoedetider {
         let search = TimeslotSearch(
             offerId: offer.id, mapping: mapping, start: start, end: end, samtaleform: request.samtaleform, resource: resource)
         let list = try await search.run(for: person, context)
-        guard !list.timeslots.isEmpty else { throw StarFault(4770, "BookingOptions left no free times") }
+        guard !list.timeslots.isEmpty else { throw StarFault.noFreeTimes("BookingOptions left no free times") }
         return list
     }
 }

@@ -15,12 +15,12 @@ import Planner
 /// The bookings block the digest shows after the offer fields (§4.11, unclear) is left out: GetBookings
 /// serves the citizen's bookings (Wsdl/README.md).
 enum GetStraksbookingMoedetider {
-    static let starCodes = [StarFault.unknownCPRLookup, 4770] + PlannerError.starCodes
+    static let starCodes = [StarFault.unknownCPRLookup, StarFault.noFreeTimes] + PlannerError.starCodes
 
     static func handle(_ context: OperationContext) async throws(StarFault) -> StraksbookingMoedetider {
         let person = try await context.citizen(unknownCode: StarFault.unknownCPRLookup)
         let offers = try await context.bookableOffers(for: person).filter { context.mappings.offer($0.id).immediate }
-        guard !offers.isEmpty else { throw StarFault(4770, "no bookable offer is mapped immediate") }
+        guard !offers.isEmpty else { throw StarFault.noFreeTimes("no bookable offer is mapped immediate") }
         let end = CopenhagenTime.adding(days: context.limits.immediateSearchDays, to: context.now)
         for offer in offers {
             let search = TimeslotSearch(
@@ -34,6 +34,6 @@ enum GetStraksbookingMoedetider {
             context.notes.add("immediate offer \(offer.id.lowercasedText) chosen")
             return StraksbookingMoedetider(moedetider: list, offer: context.moedetilbud(offer))
         }
-        throw StarFault(4770, "no immediate offer has free times in \(context.limits.immediateSearchDays) days")
+        throw StarFault.noFreeTimes("no immediate offer has free times in \(context.limits.immediateSearchDays) days")
     }
 }

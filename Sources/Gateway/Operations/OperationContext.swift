@@ -2,6 +2,7 @@ import CopenhagenTime
 import Foundation
 import Jobnet
 import Planner
+import Synchronization
 
 /// What an operation works with: the citizen's CPR, Planner, the mappings, the clock, and the
 /// mapping log's notes for this call.
@@ -17,21 +18,15 @@ public struct OperationContext: Sendable {
     /// The ids of Planner resources caseworkers.yaml does not name; one per gateway, shared by its calls.
     public var unmappedCaseworkers: UnmappedCaseworkers? = nil
 
-    /// Calls Planner, turning any failure the operation does not handle itself into its STAR fault.
-    func planner<T: Sendable>(_ body: (PlannerClient) async throws(PlannerError) -> T) async throws(StarFault) -> T {
-        do {
-            return try await body(planner)
-        } catch {
-            throw error.starFault
-        }
-    }
+    /// Planner with its failures already STAR faults: what operations call.
+    var calls: PlannerCalls { PlannerCalls(client: planner) }
 
     /// A ledger read or write; a failing ledger is the gateway's own trouble, a Server fault.
     func ledgerCall<T>(_ body: () async throws -> T) async throws(StarFault) -> T {
         do {
             return try await body()
         } catch {
-            throw StarFault(StarFault.plannerServerError, "the booking ledger failed: \(error)")
+            throw StarFault.plannerServerError("the booking ledger failed: \(error)")
         }
     }
 
@@ -45,8 +40,8 @@ public struct OperationContext: Sendable {
 
     /// PersonByCpr: the citizen behind the header's CPR, or nil when Planner does not know them.
     func citizenIfKnown() async throws(StarFault) -> PlannerPerson? {
-        guard let cpr else { throw StarFault(StarFault.validationFailed, "no CPR in the request") }
-        return try await planner { (client) throws(PlannerError) in try await client.personByCpr(cpr.digits) }
+        guard let cpr else { throw StarFault.notValid("no CPR in the request") }
+        return try await calls.person(cpr: cpr)
     }
 
     /// BookingOptions at exactly `start`: the option, if Planner still offers the time, with one of
@@ -61,12 +56,11 @@ public struct OperationContext: Sendable {
         async throws(StarFault) -> PlannerBookingOption?
     {
         let end = start.addingTimeInterval(24 * 3600 + 60)
-        let options = try await planner { (client) throws(PlannerError) in
-            try await client.bookingOptions(personId: person.personStatusId, offerId: offer.id, start: start, end: end)
-        }
+        let options = try await calls.bookingOptions(of: person, offer: offer.id, from: start, to: end)
         return options.first { option in
             // To the second: a Planner may write fractional seconds.
-            abs(option.dateTime.timeIntervalSince(start)) < 1 && (resources.isEmpty || option.resourceIds.isEmpty || option.resourceIds.contains { resources.contains($0.lowercasedText) })
+            abs(option.dateTime.timeIntervalSince(start)) < 1
+                && (resources.isEmpty || option.resourceIds.isEmpty || option.resourceIds.contains { resources.contains($0.lowercasedText) })
         }
     }
 
@@ -91,9 +85,7 @@ public struct OperationContext: Sendable {
         while chunkStart < last {
             let chunkEnd = min(last, CopenhagenTime.adding(days: Self.plannerMaximumWindowDays, to: chunkStart))
             let from = chunkStart
-            options += try await planner { (client) throws(PlannerError) in
-                try await client.bookingOptions(personId: person.personStatusId, offerId: offerId, start: from, end: chunkEnd)
-            }
+            options += try await calls.bookingOptions(of: person, offer: offerId, from: from, to: chunkEnd)
             chunkStart = chunkEnd
         }
         var merged: [PlannerBookingOption] = []
@@ -121,9 +113,7 @@ public struct OperationContext: Sendable {
 
     /// GetMicrositeCategories, flattened to the booking offers that have not expired.
     func bookableOffers(for person: PlannerPerson) async throws(StarFault) -> [PlannerCategoryOffer] {
-        let tree = try await planner { (client) throws(PlannerError) in
-            try await client.micrositeCategories(personStatusId: person.personStatusId)
-        }
+        let tree = try await calls.categories(of: person)
         let now = self.now
         let offers = tree.flatMap(\.bookingOffers).filter { offer in
             guard let expiry = offer.expiryDate else { return true }
@@ -138,27 +128,22 @@ public struct OperationContext: Sendable {
 }
 
 /// The mapping decisions that matter, collected for the call's mapping-log record.
-public final class MappingNotes: @unchecked Sendable {
+public final class MappingNotes: Sendable {
     /// The start of a decision about a Planner resource caseworkers.yaml does not name, and the end of
     /// one about an offer offers.yaml has no entry for: `/metrics` counts the calls that met one
     /// (`jobnet_unmapped_calls_total`).
     public static let unmappedResource = "unmapped resource"
     public static let offerByDefaults = "mapped by defaults"
 
-    private let lock = NSLock()
-    private var storage: [String] = []
+    private let storage = Mutex<[String]>([])
 
     public init() {}
 
     public func add(_ note: String) {
-        lock.lock()
-        storage.append(note)
-        lock.unlock()
+        storage.withLock { $0.append(note) }
     }
 
     public var notes: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
+        storage.withLock { $0 }
     }
 }

@@ -56,7 +56,7 @@ struct Rebooking {
             }
         } catch {
             try await journal(.undone)
-            if case .conflict = error { throw StarFault(4767, "Planner answered 409: the new time was taken meanwhile") }
+            if case .conflict = error { throw StarFault.timeAlreadyTaken("Planner answered 409: the new time was taken meanwhile") }
             throw error.starFault
         }
         entry.newReservationId = reservation.lowercasedText
@@ -76,7 +76,7 @@ struct Rebooking {
         // 3. Confirm the new reservation (twice), else book the old time again.
         try await Self.finish(&entry, person: person.personStatusId, context: context)
         guard entry.step == .done, let newId = entry.newReservationId.flatMap(UUID.init(uuidString:)) else {
-            throw StarFault(StarFault.plannerServerError, "the new time could not be confirmed: the old time was booked again")
+            throw StarFault.plannerServerError("the new time could not be confirmed: the old time was booked again")
         }
         // 4. The ledger.
         if var row = old.ledger {

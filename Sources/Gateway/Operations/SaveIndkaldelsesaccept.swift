@@ -11,21 +11,21 @@ import Planner
 ///    ConfirmBookingReservation; any other status cannot be accepted → 4768.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum SaveIndkaldelsesaccept {
-    static let starCodes = [4400, 8107, 4768] + PlannerError.starCodes
+    static let starCodes = [
+        StarFault.citizenUnknown, StarFault.bookingOfAnotherCitizen, StarFault.bookingUnknown,
+    ] + PlannerError.starCodes
 
     static func handle(_ bookingId: UUID, _ context: OperationContext) async throws(StarFault) {
-        let person = try await context.citizen(unknownCode: 4400)
+        let person = try await context.citizen(unknownCode: StarFault.citizenUnknown)
         try await context.locks.withLock(person.personStatusId.uuidString) { () async throws(StarFault) in
             let booking = try await context.citizenBooking(bookingId, of: person)
             switch booking.planner.status {
             case .accepted:
                 context.notes.add("already accepted: nothing to do")
             case .readyForCitizenConfirmation:
-                try await context.planner { (client) throws(PlannerError) in
-                    try await client.confirmBookingReservation(bookingId: bookingId, personStatusId: person.personStatusId)
-                }
+                try await context.calls.confirm(bookingId, of: person)
             default:
-                throw StarFault(4768, "the booking is in status \(booking.planner.status.rawValue), not awaiting acceptance")
+                throw StarFault.bookingUnknown("the booking is in status \(booking.planner.status.rawValue), not awaiting acceptance")
             }
         }
     }

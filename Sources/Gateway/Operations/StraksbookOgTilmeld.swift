@@ -22,7 +22,10 @@ import Planner
 ///    and a booking the ledger cannot record is cancelled in Planner.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum StraksbookOgTilmeld {
-    static let starCodes = [1001, 4338, 4698, 4710, StarFault.unknownCPR, 8108] + CreateSelvbooking.starCodes
+    static let starCodes = [
+        StarFault.invalidCPR, StarFault.enrollmentDateOutOfRange, StarFault.negativeParameter,
+        StarFault.yearLastUsedInvalid, StarFault.unknownCPR, StarFault.offerNotActive,
+    ] + CreateSelvbooking.starCodes
         .filter { $0 != StarFault.unknownCPRLookup }
 
     static let receiptText = "Tilmeldingen er modtaget, og mødet er booket."
@@ -32,10 +35,10 @@ enum StraksbookOgTilmeld {
     {
         // 1.
         guard let cpr = CPR(request.cprText) else {
-            throw StarFault(1001, "the body's PersonCivilRegistrationIdentifier is not a CPR")
+            throw StarFault.invalidCPR("the body's PersonCivilRegistrationIdentifier is not a CPR")
         }
         if let header = context.cpr, header != cpr {
-            throw StarFault(StarFault.validationFailed, "the header's CPR and the body's CPR disagree")
+            throw StarFault.notValid("the header's CPR and the body's CPR disagree")
         }
         var context = context
         context.cpr = cpr
@@ -43,16 +46,16 @@ enum StraksbookOgTilmeld {
         let today = CopenhagenTime.startOfDay(context.now)
         let enrolledOn = CopenhagenTime.startOfDay(request.enrollmentDate)
         guard enrolledOn <= today, enrolledOn >= CopenhagenTime.adding(days: -10, to: today) else {
-            throw StarFault(4338, "EnrollmentDate is not today or within the last 10 days")
+            throw StarFault.enrollmentDateOutOfRange("EnrollmentDate is not today or within the last 10 days")
         }
         // 3.
         let numbers = [request.clientCategory, request.unemploymentStatus]
             + request.professions.flatMap { [$0.yearLastUsed, $0.experienceMonths] }
-        guard numbers.allSatisfy({ $0 >= 0 }) else { throw StarFault(4698, "a number in the enrollment is negative") }
+        guard numbers.allSatisfy({ $0 >= 0 }) else { throw StarFault.negativeParameter("a number in the enrollment is negative") }
         // 4.
         let year = Calendar(identifier: .gregorian).dateComponents(in: CopenhagenTime.timeZone, from: context.now).year!
         guard request.professions.allSatisfy({ (1900...year).contains($0.yearLastUsed) }) else {
-            throw StarFault(4710, "a profession's YearLastUsed is not a year between 1900 and \(year)")
+            throw StarFault.yearLastUsedInvalid("a profession's YearLastUsed is not a year between 1900 and \(year)")
         }
         // 5.
         let person = try await context.citizen(unknownCode: StarFault.unknownCPR)
@@ -62,7 +65,7 @@ enum StraksbookOgTilmeld {
             // No entry, no word either way: Planner is the judge of what it books (IsImmediateBooking).
             context.notes.add("offer \(request.booking.offerId.lowercasedText) has no entry in offers.yaml: booked immediately as Planner allows")
         } else if !offerMapping.immediate {
-            throw StarFault(8108, "the offer's entry in offers.yaml is not immediate")
+            throw StarFault.offerNotActive("the offer's entry in offers.yaml is not immediate")
         }
         // 7.
         let booking = request.booking

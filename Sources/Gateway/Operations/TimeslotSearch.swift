@@ -85,9 +85,9 @@ extension OperationContext {
     /// is clipped (the mapping log says so). The one place these rules are raised.
     func searchWindow(from requestedStart: Date, to requestedEnd: Date) throws(StarFault) -> (start: Date, end: Date) {
         guard requestedEnd >= requestedStart else {
-            throw StarFault(StarFault.validationFailed, "SlutMoedetidsinterval is before StartMoedetidsinterval")
+            throw StarFault.notValid("SlutMoedetidsinterval is before StartMoedetidsinterval")
         }
-        guard requestedEnd > now else { throw StarFault(4783, "the search window ends in the past") }
+        guard requestedEnd > now else { throw StarFault.timeInThePast("the search window ends in the past") }
         let start = max(requestedStart, now)
         let longest = CopenhagenTime.adding(days: limits.maximumSearchDays, to: start)
         guard requestedEnd > longest else { return (start, requestedEnd) }
@@ -100,7 +100,7 @@ extension OperationContext {
     func bookableOffer(_ id: UUID, for person: PlannerPerson) async throws(StarFault) -> PlannerCategoryOffer {
         let offers = try await bookableOffers(for: person)
         guard let offer = offers.first(where: { $0.id == id }) else {
-            throw StarFault(8108, "offer \(id.lowercasedText) is not among the citizen's bookable offers")
+            throw StarFault.offerNotActive("offer \(id.lowercasedText) is not among the citizen's bookable offers")
         }
         return offer
     }

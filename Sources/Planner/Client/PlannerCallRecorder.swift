@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What one Planner call did, for the mapping log and the metrics: never a CPR, never a body.
 public struct PlannerCallRecord: Sendable, Equatable {
@@ -25,23 +26,18 @@ public struct PlannerCallRecord: Sendable, Equatable {
 ///
 /// It travels as a task-local value, so the client records into whichever Jobnet call is running
 /// without that call's id being threaded through every signature.
-public final class PlannerCallRecorder: @unchecked Sendable {
+public final class PlannerCallRecorder: Sendable {
     @TaskLocal public static var current: PlannerCallRecorder?
 
-    private let lock = NSLock()
-    private var storage: [PlannerCallRecord] = []
+    private let storage = Mutex<[PlannerCallRecord]>([])
 
     public init() {}
 
     public var records: [PlannerCallRecord] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
+        storage.withLock { $0 }
     }
 
     func record(_ record: PlannerCallRecord) {
-        lock.lock()
-        storage.append(record)
-        lock.unlock()
+        storage.withLock { $0.append(record) }
     }
 }
