@@ -42,10 +42,10 @@ let package = Package(
             name: "Planner",
             dependencies: ["CCurl", "CopenhagenTime", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings),
-        // JCSS v10: typed requests and responses, their XML mapping, the STAR error catalogue.
+        // JCSS v10: typed requests and responses, their XML mapping, the STAR error catalogue (no YAML: the gateway reads the files).
         .target(
             name: "Jobnet",
-            dependencies: ["SOAP", "CopenhagenTime", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SOAP", "CopenhagenTime"],
             swiftSettings: swiftSettings),
         // The operations, the mappings, the HTTP surface.
         .target(

@@ -36,9 +36,24 @@ import Testing
         #expect(documented[.getSelvbookingMoedetilbud] == [1014, 4769, 8111, 9018, 9303, 9329])
         #expect(documented[.deleteBooking]?.isSuperset(of: [4650, 4768, 4820, 8107, 9130]) == true)
         #expect(documented[.straksbookOgTilmeld]?.isSuperset(of: [1001, 4338, 4698, 4710, 4819]) == true)
-        for operation in JobnetOperation.allCases {
+        for operation in OperationRegistry.operations {
             #expect(documented[operation]?.contains(1014) == true, "\(operation)")
         }
+    }
+
+    @Test func theRegistryServesTheThirteenOperationsOfTheContractOnce() throws {
+        let names = OperationRegistry.operations.map(\.rawValue)
+        #expect(names == [
+            "GetBorgerstatus", "GetSelvbookingMoedetilbud", "GetSelvbookingMoedetider", "CreateSelvbooking", "CreateOmbooking",
+            "DeleteBooking", "SaveIndkaldelsesaccept", "GetOmbookingSagsbehandlere", "GetOmbookingMoedetider",
+            "GetStraksbookingMoedetider", "GetBookings", "CreateFejlmelding", "StraksbookOgTilmeld",
+        ])
+        // Every one is an operation of the WSDL, and every operation of the WSDL is served.
+        let wsdl = try String(contentsOfFile: repositoryRoot + "/Wsdl/JobnetCitizenStatusService.wsdl", encoding: .utf8)
+        let declared = Set(wsdl.components(separatedBy: "<wsdl:operation name=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) })
+        #expect(declared == Set(names))
+        #expect(SOAPEndpoint.starCodes.count == 13)
+        #expect(OperationRegistry.operation(named: "DeleteEverything") == nil)
     }
 
     @Test func everyRuleRaisesOnlyCodesOnItsOperationsList() {

@@ -96,22 +96,24 @@ public struct SOAPEndpoint: Sendable {
                 throw StarFault(StarFault.validationFailed, error.message)
             }
             correlationId = correlationId ?? CorrelationId.accept(envelope.addressingMessageId)
-            operation = JobnetOperation(rawValue: envelope.body.localName)
-            let request = try typedRequest(envelope, document: document, call: call)
-            operation = request.operation
-            cpr = try citizen(envelope, call: call, operation: request.operation)
+            // Named as soon as the body element names it: a fault from here on is that operation's.
+            operation = OperationRegistry.operation(named: envelope.body.localName)?.operation
+            let served = try servedOperation(envelope, call: call)
+            try validate(envelope, document: document)
+            let request = try served.request(from: envelope.body, namespace: contract.namespace, urlIdentifier: call.urlIdentifier)
+            cpr = try citizen(envelope, call: call, request: request)
             // StraksbookOgTilmeld may carry its CPR only in the body: the log still names the citizen (masked).
-            if cpr == nil, case .straksbookOgTilmeld(let body) = request { bodyCitizen = CPR(body.cprText) }
+            if cpr == nil, let text = request.citizenInBody { bodyCitizen = CPR(text) }
             let context = OperationContext(
                 cpr: cpr, planner: loaded.planner, mappings: mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
                 notes: notes, unmappedCaseworkers: unmappedCaseworkers)
             // TaskLocal.withValue rethrows untyped: carry the typed outcome out as a Result.
-            let result = await PlannerCallRecorder.$current.withValue(recorder) { () async -> Result<JobnetResponse, StarFault> in
-                do throws(StarFault) { return .success(try await Self.dispatch(request, context: context)) } catch { return .failure(error) }
+            let result = await PlannerCallRecorder.$current.withValue(recorder) { () async -> Result<any JobnetResponseBody, StarFault> in
+                do throws(StarFault) { return .success(try await served.handle(request, context)) } catch { return .failure(error) }
             }
             let response = try result.get()
             let body = SOAPMessageWriter.envelope(version: envelope.version, payloadNamespace: contract.namespace) { writer in
-                response.write(for: request.operation, to: &writer)
+                served.operation.writeResponse(response, to: &writer)
             }
             answer = Answer(status: 200, contentType: envelope.version.contentType, body: body, correlationId: "")
         } catch {
@@ -151,24 +153,27 @@ public struct SOAPEndpoint: Sendable {
         }
     }
 
-    /// The body element, schema-validated, mapped to a typed request.
-    func typedRequest(_ envelope: SOAPEnvelope, document: ParsedXMLDocument, call: Call) throws(StarFault) -> JobnetRequest {
-        guard envelope.body.namespace == contract.namespace, let operation = JobnetOperation(rawValue: envelope.body.localName) else {
-            throw StarFault(StarFault.validationFailed,
-                "unknown operation {\(envelope.body.namespace ?? "")}\(envelope.body.localName)")
+    /// The operation the body element names (and the URL, if it names one too).
+    func servedOperation(_ envelope: SOAPEnvelope, call: Call) throws(StarFault) -> RegisteredOperation {
+        guard envelope.body.namespace == contract.namespace, let served = OperationRegistry.operation(named: envelope.body.localName) else {
+            throw StarFault.notValid("unknown operation {\(envelope.body.namespace ?? "")}\(envelope.body.localName)")
         }
-        if let urlOperation = call.urlOperation, urlOperation != operation.rawValue {
-            throw StarFault(StarFault.validationFailed, "the URL names \(urlOperation) but the body is \(operation.rawValue)")
+        if let urlOperation = call.urlOperation, urlOperation != served.operation.rawValue {
+            throw StarFault.notValid("the URL names \(urlOperation) but the body is \(served.operation.rawValue)")
         }
+        return served
+    }
+
+    /// The body element against the contract's schema.
+    func validate(_ envelope: SOAPEnvelope, document: ParsedXMLDocument) throws(StarFault) {
         let problems = contract.validator.validate(document, elementAt: envelope.bodyPath)
         guard problems.isEmpty else {
-            throw StarFault(StarFault.validationFailed, "schema: \(problems.joined(separator: "; "))")
+            throw StarFault.notValid("schema: \(problems.joined(separator: "; "))")
         }
-        return try JobnetRequest(body: envelope.body, namespace: contract.namespace, urlIdentifier: call.urlIdentifier)
     }
 
     /// The CPR from the SOAP header or the `x-civilregistrationIdentifier` HTTP header; both must agree.
-    func citizen(_ envelope: SOAPEnvelope, call: Call, operation: JobnetOperation) throws(StarFault) -> CPR? {
+    func citizen(_ envelope: SOAPEnvelope, call: Call, request: any JobnetRequestBody) throws(StarFault) -> CPR? {
         let blocks = envelope.headers("PersonCivilRegistrationIdentifier", namespace: contract.namespace)
         guard blocks.count <= 1 else { throw StarFault(StarFault.validationFailed, "more than one CPR header") }
         let fromSOAP = blocks.first.map { $0.block.text.trimmingXMLWhitespace() }
@@ -177,8 +182,8 @@ public struct SOAPEndpoint: Sendable {
             throw StarFault(StarFault.validationFailed, "the SOAP header's CPR and the HTTP header's CPR disagree")
         }
         guard let text = fromSOAP ?? fromHTTP else {
-            // StraksbookOgTilmeld carries the CPR in its body.
-            if operation == .straksbookOgTilmeld { return nil }
+            // A request that carries the CPR in its body (StraksbookOgTilmeld) needs no header.
+            if request.citizenInBody != nil { return nil }
             throw StarFault(StarFault.validationFailed, "no CPR: neither a PersonCivilRegistrationIdentifier header nor x-civilregistrationIdentifier")
         }
         guard let cpr = CPR(text) else {
@@ -189,23 +194,8 @@ public struct SOAPEndpoint: Sendable {
 
     /// The STAR codes each operation can answer with: the endpoint's 1014 for every operation, plus
     /// what the operation's own rules raise. A test holds these against Mappings/star-errors.yaml.
-    public static let starCodes: [JobnetOperation: [Int]] = {
-        var codes = Dictionary(uniqueKeysWithValues: JobnetOperation.allCases.map { ($0, [StarFault.validationFailed]) })
-        codes[.getBorgerstatus]! += GetBorgerstatus.starCodes
-        codes[.getSelvbookingMoedetilbud]! += GetSelvbookingMoedetilbud.starCodes
-        codes[.getSelvbookingMoedetider]! += GetSelvbookingMoedetider.starCodes
-        codes[.getStraksbookingMoedetider]! += GetStraksbookingMoedetider.starCodes
-        codes[.createSelvbooking]! += CreateSelvbooking.starCodes
-        codes[.straksbookOgTilmeld]! += StraksbookOgTilmeld.starCodes
-        codes[.getBookings]! += GetBookings.starCodes
-        codes[.saveIndkaldelsesaccept]! += SaveIndkaldelsesaccept.starCodes
-        codes[.deleteBooking]! += DeleteBooking.starCodes
-        codes[.getOmbookingSagsbehandlere]! += GetOmbookingSagsbehandlere.starCodes
-        codes[.getOmbookingMoedetider]! += GetOmbookingMoedetider.starCodes
-        codes[.createFejlmelding]! += CreateFejlmelding.starCodes
-        codes[.createOmbooking]! += CreateOmbooking.starCodes
-        return codes
-    }()
+    public static let starCodes: [JobnetOperation: [Int]] = Dictionary(
+        uniqueKeysWithValues: OperationRegistry.all.map { ($0.operation, $0.starCodes) })
 
     /// Finishes or undoes the rebookings a previous run left half-way; called before serving.
     public func recoverRebookings() async -> [String] {
@@ -214,42 +204,5 @@ public struct SOAPEndpoint: Sendable {
             cpr: nil, planner: loaded.planner, mappings: loaded.mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
             notes: MappingNotes(), unmappedCaseworkers: unmappedCaseworkers)
         return await Rebooking.recover(context: context)
-    }
-
-    /// Hands the typed request to its operation.
-    static func dispatch(_ request: JobnetRequest, context: OperationContext) async throws(StarFault) -> JobnetResponse {
-        switch request {
-        case .getBorgerstatus:
-            return .borgerstatus(try await GetBorgerstatus.handle(context))
-        case .getSelvbookingMoedetilbud:
-            return .moedetilbud(try await GetSelvbookingMoedetilbud.handle(context))
-        case .getSelvbookingMoedetider(let request):
-            return .moedetider(try await GetSelvbookingMoedetider.handle(request, context))
-        case .getStraksbookingMoedetider:
-            return .straksbookingMoedetider(try await GetStraksbookingMoedetider.handle(context))
-        case .createSelvbooking(let request):
-            return .booking(try await CreateSelvbooking.handle(request, context))
-        case .straksbookOgTilmeld(let request):
-            return .straksbookOgTilmeld(try await StraksbookOgTilmeld.handle(request, context))
-        case .getBookings:
-            return .bookings(try await GetBookings.handle(context))
-        case .saveIndkaldelsesaccept(let id):
-            try await SaveIndkaldelsesaccept.handle(id, context)
-            return .empty
-        case .deleteBooking(let id):
-            try await DeleteBooking.handle(id, context)
-            return .empty
-        case .getOmbookingSagsbehandlere(let id):
-            let (allowChoice, supervisors) = try await GetOmbookingSagsbehandlere.handle(id, context)
-            return .sagsbehandlere(allowChoiceOfSupervisor: allowChoice, supervisors: supervisors)
-        case .getOmbookingMoedetider(let request):
-            let (list, interviewType) = try await GetOmbookingMoedetider.handle(request, context)
-            return .ombookingMoedetider(list, interviewType: interviewType)
-        case .createFejlmelding(let request):
-            try await CreateFejlmelding.handle(request, context)
-            return .empty
-        case .createOmbooking(let request):
-            return .booking(try await CreateOmbooking.handle(request, context))
-        }
     }
 }

@@ -48,7 +48,7 @@ public struct GatewayMappings: Sendable {
             try Self.routes(text, file: path("planner-api.yaml"))
         } }
         let catalogue = read("star-errors.yaml").flatMap { text in attempt { () throws(MappingFileError) in
-            try StarErrorCatalogue(yaml: text, file: path("star-errors.yaml"))
+            try StarErrorCatalogue(yaml: text, file: path("star-errors.yaml"), operations: OperationRegistry.operations)
         } }
         let codeLists = read("code-lists.yaml").flatMap { text in attempt { () throws(MappingFileError) in
             try Self.codeLists(text, file: path("code-lists.yaml"))

@@ -28,7 +28,7 @@ public struct GatewayMetrics: Sendable {
 
     /// Counts one finished Jobnet call and the Planner calls it made.
     func observe(_ record: MappingLogRecord) {
-        let operation = JobnetOperation(rawValue: record.operation)?.rawValue ?? "unknown"
+        let operation = OperationRegistry.operation(named: record.operation)?.operation.rawValue ?? "unknown"
         Counter(label: "jobnet_requests_total", dimensions: [("operation", operation), ("outcome", record.outcome)], factory: factory)
             .increment()
         Timer(label: "jobnet_request_duration_seconds", dimensions: [("operation", operation)], factory: factory)

@@ -10,10 +10,11 @@ import Jobnet
 /// 4. an IndkaldelseId, when given, is a booking the gateway knows (the ledger);
 /// (Fejltekst ≤ 500 is the schema's.) Then the report is stored in the ledger and the mapping log notes
 /// it; the answer is empty. No Planner call: the report concerns Jobnet's side.
-enum CreateFejlmelding {
+enum CreateFejlmelding: GatewayOperation {
+    static let operation = JobnetOperation.createFejlmelding
     static let starCodes = [StarFault.validationFailed]
 
-    static func handle(_ request: FejlmeldingRequest, _ context: OperationContext) async throws(StarFault) {
+    static func handle(_ request: FejlmeldingRequest, _ context: OperationContext) async throws(StarFault) -> EmptyAnswer {
         guard [30, 32].contains(request.origin) else {
             throw StarFault.notValid("FejlOphav \(request.origin) is not 30 (DFDG) or 32 (Jobnet)")
         }
@@ -38,5 +39,10 @@ enum CreateFejlmelding {
             bookingId: request.bookingId?.lowercasedText, citizen: context.cpr?.masked)
         try await context.ledgerCall { try await context.ledger.save(report) }
         context.notes.add("fejlmelding \(report.id) stored: code \(request.code) from origin \(request.origin)")
+        return EmptyAnswer()
     }
+}
+
+extension JobnetOperation {
+    public static let createFejlmelding = JobnetOperation("CreateFejlmelding")
 }

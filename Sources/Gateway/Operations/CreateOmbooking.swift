@@ -17,7 +17,8 @@ import Planner
 ///    CreateBookingReservation (new) → CancelBooking (old) → ConfirmBookingReservation (new); a new time
 ///    Planner names no resource for: CancelBooking (old) → MakeBooking (new).
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
-enum CreateOmbooking {
+enum CreateOmbooking: GatewayOperation {
+    static let operation = JobnetOperation.createOmbooking
     static let starCodes = [
         StarFault.timeInThePast, StarFault.citizenUnknown, StarFault.bookingOfAnotherCitizen, StarFault.bookingUnknown,
         StarFault.immediateBooking, StarFault.rebookingNotAllowed,
@@ -60,4 +61,8 @@ enum CreateOmbooking {
                 showCaseWorkerName: offer.showCaseWorkerName))
         }
     }
+}
+
+extension JobnetOperation {
+    public static let createOmbooking = JobnetOperation("CreateOmbooking", urlIdentifier: .indkaldelseId)
 }

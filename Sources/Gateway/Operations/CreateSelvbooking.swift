@@ -21,7 +21,8 @@ import Planner
 ///     CancelBooking on the reservation, then a Server fault); without: MakeBooking. A 409 is 4819.
 ///     GetBookings then names the holding caseworker when Planner chose one.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
-enum CreateSelvbooking {
+enum CreateSelvbooking: GatewayOperation {
+    static let operation = JobnetOperation.createSelvbooking
     static let starCodes = [
         StarFault.timeInThePast, StarFault.unknownCPRLookup, StarFault.offerNotActive,
     ] + BookingChoice.starCodes + [StarFault.timeNoLongerFree]
@@ -178,4 +179,8 @@ enum CreateSelvbooking {
             throw StarFault(fault.code, "ConfirmBookingReservation failed: \(fault.reason)")
         }
     }
+}
+
+extension JobnetOperation {
+    public static let createSelvbooking = JobnetOperation("CreateSelvbooking", urlIdentifier: .moedetilbudId)
 }

@@ -13,13 +13,15 @@ import Planner
 /// 5. its offer allows cancellation and the deadline has not passed → 4820;
 /// 6. CancelBooking; the ledger records it.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
-enum DeleteBooking {
+enum DeleteBooking: GatewayOperation {
+    static let operation = JobnetOperation.deleteBooking
     static let starCodes = [
         StarFault.bookingUnknown, StarFault.bookingOfAnotherCitizen, StarFault.bookingHasStarted,
         StarFault.immediateBooking, StarFault.cancellationNotAllowed,
     ] + PlannerError.starCodes
 
-    static func handle(_ bookingId: UUID, _ context: OperationContext) async throws(StarFault) {
+    static func handle(_ request: IndkaldelseRequest, _ context: OperationContext) async throws(StarFault) -> EmptyAnswer {
+        let bookingId = request.bookingId
         let person = try await context.citizen(unknownCode: StarFault.bookingUnknown)
         try await context.locks.withLock(person.personStatusId.uuidString) { () async throws(StarFault) in
             let key = bookingId.lowercasedText
@@ -48,5 +50,10 @@ enum DeleteBooking {
                 try await context.ledgerCall { try await context.ledger.save(cancelled) }
             }
         }
+        return EmptyAnswer()
     }
+}
+
+extension JobnetOperation {
+    public static let deleteBooking = JobnetOperation("DeleteBooking", urlIdentifier: .indkaldelseId)
 }

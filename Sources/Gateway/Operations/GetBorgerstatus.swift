@@ -14,10 +14,11 @@ import Planner
 /// - Frister: one Frist per interview type among those offers whose mapping carries a `deadline`,
 ///   dated from today (the earliest when several offers share a type).
 /// - StraksbookingPaakraevet: one of those offers is mapped `immediateRequired`.
-enum GetBorgerstatus {
+enum GetBorgerstatus: GatewayOperation {
+    static let operation = JobnetOperation.getBorgerstatus
     /// The STAR codes this operation raises, in the order of the comment above.
     static let starCodes = [StarFault.unknownCPR] + PlannerError.starCodes
-    static func handle(_ context: OperationContext) async throws(StarFault) -> Borgerstatus {
+    static func handle(_ request: NoRequestBody, _ context: OperationContext) async throws(StarFault) -> Borgerstatus {
         let person = try await context.citizen(unknownCode: StarFault.unknownCPR)
         let offers = try await context.bookableOffers(for: person)
         let mappings = offers.map { context.mappings.offer($0.id) }
@@ -37,4 +38,8 @@ enum GetBorgerstatus {
             frister: frister.values.sorted { $0.samtaleType < $1.samtaleType },
             straksbookingPaakraevet: mappings.contains { $0.immediateRequired })
     }
+}
+
+extension JobnetOperation {
+    public static let getBorgerstatus = JobnetOperation("GetBorgerstatus")
 }

@@ -14,14 +14,15 @@ import Planner
 ///    has not passed → 4812; the offer is still on the citizen's microsite → 8108;
 /// 5. BookingOptions, filtered by caseworker and samtaleform → 4770 when empty; with the interview type.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
-enum GetOmbookingMoedetider {
+enum GetOmbookingMoedetider: GatewayOperation {
+    static let operation = JobnetOperation.getOmbookingMoedetider
     static let starCodes = [
         StarFault.timeInThePast, StarFault.citizenUnknown, StarFault.bookingOfAnotherCitizen, StarFault.bookingUnknown,
         StarFault.rebookingNotAllowed, StarFault.offerNotActive, StarFault.noFreeTimes,
     ] + PlannerError.starCodes
 
     static func handle(_ request: OmbookingMoedetiderRequest, _ context: OperationContext) async throws(StarFault)
-        -> (Moedetider, Int)
+        -> OmbookingMoedetider
     {
         // 1.
         let (start, end) = try context.searchWindow(from: request.windowStart, to: request.windowEnd)
@@ -48,6 +49,10 @@ enum GetOmbookingMoedetider {
             offerId: offer.id, mapping: booking.mapping, start: start, end: end, samtaleform: request.samtaleform, resource: resource)
         let list = try await search.run(for: person, context)
         guard !list.timeslots.isEmpty else { throw StarFault.noFreeTimes("BookingOptions left no free times") }
-        return (list, booking.mapping.interviewTypeIdentifier)
+        return OmbookingMoedetider(moedetider: list, interviewType: booking.mapping.interviewTypeIdentifier)
     }
+}
+
+extension JobnetOperation {
+    public static let getOmbookingMoedetider = JobnetOperation("GetOmbookingMoedetider", urlIdentifier: .indkaldelseId)
 }

@@ -10,15 +10,21 @@ import Planner
 /// 2. the booking is the citizen's (GetBookings, GetMicrositeCategories, the ledger): 8107, 4768;
 /// 3. the offer's caseworkers from the mappings; AllowChoiceOfSupervisor is false for joint meetings.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
-enum GetOmbookingSagsbehandlere {
+enum GetOmbookingSagsbehandlere: GatewayOperation {
+    static let operation = JobnetOperation.getOmbookingSagsbehandlere
     static let starCodes = [
         StarFault.citizenUnknown, StarFault.bookingOfAnotherCitizen, StarFault.bookingUnknown,
     ] + PlannerError.starCodes
 
-    static func handle(_ bookingId: UUID, _ context: OperationContext) async throws(StarFault) -> (Bool, [CaseWorker]) {
+    static func handle(_ request: IndkaldelseRequest, _ context: OperationContext) async throws(StarFault) -> SagsbehandlereAnswer {
         let person = try await context.citizen(unknownCode: StarFault.citizenUnknown)
-        let booking = try await context.citizenBooking(bookingId, of: person)
+        let booking = try await context.citizenBooking(request.bookingId, of: person)
         let mapping = booking.mapping
-        return (mapping.allowChoiceOfSupervisor && !mapping.joint, context.allowedCaseworkers(mapping))
+        return SagsbehandlereAnswer(
+            allowChoiceOfSupervisor: mapping.allowChoiceOfSupervisor && !mapping.joint, supervisors: context.allowedCaseworkers(mapping))
     }
+}
+
+extension JobnetOperation {
+    public static let getOmbookingSagsbehandlere = JobnetOperation("GetOmbookingSagsbehandlere", urlIdentifier: .indkaldelseId)
 }

@@ -14,7 +14,8 @@ import Planner
 ///    caseworkers.yaml does not know leaves no times;
 /// 5. BookingOptions → the timeslot list, filtered by caseworker and samtaleform → 4770 when empty.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
-enum GetSelvbookingMoedetider {
+enum GetSelvbookingMoedetider: GatewayOperation {
+    static let operation = JobnetOperation.getSelvbookingMoedetider
     static let starCodes = [
         StarFault.timeInThePast, StarFault.unknownCPRLookup, StarFault.offerNotActive, StarFault.noFreeTimes,
     ] + PlannerError.starCodes
@@ -46,4 +47,8 @@ enum GetSelvbookingMoedetider {
         guard !list.timeslots.isEmpty else { throw StarFault.noFreeTimes("BookingOptions left no free times") }
         return list
     }
+}
+
+extension JobnetOperation {
+    public static let getSelvbookingMoedetider = JobnetOperation("GetSelvbookingMoedetider", urlIdentifier: .moedetilbudId)
 }

@@ -8,13 +8,14 @@ import Planner
 /// Planner calls, in order: PersonByCpr → GetMicrositeCategories → BookingOptions (joint meetings
 /// only, over the search window, for FirstTimeslot/LastTimeslot, which STAR requires for them).
 /// STAR codes: 8111 unknown CPR; 4769 / 9018 / 9303 / 9329 for Planner trouble.
-enum GetSelvbookingMoedetilbud {
+enum GetSelvbookingMoedetilbud: GatewayOperation {
+    static let operation = JobnetOperation.getSelvbookingMoedetilbud
     /// The STAR codes this operation raises, in the order of the comment above.
     static let starCodes = [StarFault.unknownCPRLookup] + PlannerError.starCodes
     /// How far ahead a joint meeting's sessions are looked for: one BookingOptions call's month.
     static let jointSearchDays = OperationContext.plannerMaximumWindowDays
 
-    static func handle(_ context: OperationContext) async throws(StarFault) -> [Moedetilbud] {
+    static func handle(_ request: NoRequestBody, _ context: OperationContext) async throws(StarFault) -> MoedetilbudSamling {
         let person = try await context.citizen(unknownCode: StarFault.unknownCPRLookup)
         let offers = try await context.bookableOffers(for: person)
         var result: [Moedetilbud] = []
@@ -34,6 +35,10 @@ enum GetSelvbookingMoedetilbud {
             }
             result.append(context.moedetilbud(offer, first: first, last: last))
         }
-        return result
+        return MoedetilbudSamling(result)
     }
+}
+
+extension JobnetOperation {
+    public static let getSelvbookingMoedetilbud = JobnetOperation("GetSelvbookingMoedetilbud")
 }

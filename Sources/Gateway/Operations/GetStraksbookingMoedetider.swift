@@ -14,10 +14,11 @@ import Planner
 ///
 /// The bookings block the digest shows after the offer fields (§4.11, unclear) is left out: GetBookings
 /// serves the citizen's bookings (Wsdl/README.md).
-enum GetStraksbookingMoedetider {
+enum GetStraksbookingMoedetider: GatewayOperation {
+    static let operation = JobnetOperation.getStraksbookingMoedetider
     static let starCodes = [StarFault.unknownCPRLookup, StarFault.noFreeTimes] + PlannerError.starCodes
 
-    static func handle(_ context: OperationContext) async throws(StarFault) -> StraksbookingMoedetider {
+    static func handle(_ request: NoRequestBody, _ context: OperationContext) async throws(StarFault) -> StraksbookingMoedetider {
         let person = try await context.citizen(unknownCode: StarFault.unknownCPRLookup)
         let offers = try await context.bookableOffers(for: person).filter { context.mappings.offer($0.id).immediate }
         guard !offers.isEmpty else { throw StarFault.noFreeTimes("no bookable offer is mapped immediate") }
@@ -36,4 +37,8 @@ enum GetStraksbookingMoedetider {
         }
         throw StarFault.noFreeTimes("no immediate offer has free times in \(context.limits.immediateSearchDays) days")
     }
+}
+
+extension JobnetOperation {
+    public static let getStraksbookingMoedetider = JobnetOperation("GetStraksbookingMoedetider")
 }

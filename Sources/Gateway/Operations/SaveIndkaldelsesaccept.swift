@@ -10,12 +10,14 @@ import Planner
 /// 3. already accepted (status 1): success, no Planner call; awaiting acceptance (status 6):
 ///    ConfirmBookingReservation; any other status cannot be accepted → 4768.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
-enum SaveIndkaldelsesaccept {
+enum SaveIndkaldelsesaccept: GatewayOperation {
+    static let operation = JobnetOperation.saveIndkaldelsesaccept
     static let starCodes = [
         StarFault.citizenUnknown, StarFault.bookingOfAnotherCitizen, StarFault.bookingUnknown,
     ] + PlannerError.starCodes
 
-    static func handle(_ bookingId: UUID, _ context: OperationContext) async throws(StarFault) {
+    static func handle(_ request: IndkaldelseRequest, _ context: OperationContext) async throws(StarFault) -> EmptyAnswer {
+        let bookingId = request.bookingId
         let person = try await context.citizen(unknownCode: StarFault.citizenUnknown)
         try await context.locks.withLock(person.personStatusId.uuidString) { () async throws(StarFault) in
             let booking = try await context.citizenBooking(bookingId, of: person)
@@ -28,5 +30,10 @@ enum SaveIndkaldelsesaccept {
                 throw StarFault.bookingUnknown("the booking is in status \(booking.planner.status.rawValue), not awaiting acceptance")
             }
         }
+        return EmptyAnswer()
     }
+}
+
+extension JobnetOperation {
+    public static let saveIndkaldelsesaccept = JobnetOperation("SaveIndkaldelsesaccept", urlIdentifier: .indkaldelseId)
 }

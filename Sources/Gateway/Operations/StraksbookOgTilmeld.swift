@@ -21,7 +21,8 @@ import Planner
 ///    4819), with IsImmediateBooking; the booking and the enrollment are written in one transaction,
 ///    and a booking the ledger cannot record is cancelled in Planner.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
-enum StraksbookOgTilmeld {
+enum StraksbookOgTilmeld: GatewayOperation {
+    static let operation = JobnetOperation.straksbookOgTilmeld
     static let starCodes = [
         StarFault.invalidCPR, StarFault.enrollmentDateOutOfRange, StarFault.negativeParameter,
         StarFault.yearLastUsedInvalid, StarFault.unknownCPR, StarFault.offerNotActive,
@@ -97,4 +98,8 @@ enum StraksbookOgTilmeld {
                 receiptTime: recorded!.createdAt, receiptId: recorded!.receiptId, receiptText: receiptText, booking: details)
         }
     }
+}
+
+extension JobnetOperation {
+    public static let straksbookOgTilmeld = JobnetOperation("StraksbookOgTilmeld")
 }

@@ -8,6 +8,14 @@ public struct StarError: Sendable, Equatable {
     public var side: Side
     public var danish: String
     public var english: String
+
+    public init(code: Int, newCode: Int?, side: Side, danish: String, english: String) {
+        self.code = code
+        self.newCode = newCode
+        self.side = side
+        self.danish = danish
+        self.english = english
+    }
 }
 
 /// A STAR error raised by a rule, with the rule's own explanation for the mapping log.

@@ -45,26 +45,6 @@ public struct Moedetider: Sendable, Equatable {
     }
 }
 
-/// GetSelvbookingMoedetider's request (digest §4.3).
-public struct SelvbookingMoedetiderRequest: Sendable, Equatable {
-    /// `MoedetilbudId`, from the body or the URL.
-    public var offerId: UUID
-    public var windowStart: Date
-    public var windowEnd: Date
-    /// `SamtaleformType`, if the citizen has chosen one.
-    public var samtaleform: Int?
-    /// `SagsbehandlerEksterntId`: the chosen caseworker's RID.
-    public var caseworker: String?
-
-    public init(offerId: UUID, windowStart: Date, windowEnd: Date, samtaleform: Int?, caseworker: String?) {
-        self.offerId = offerId
-        self.windowStart = windowStart
-        self.windowEnd = windowEnd
-        self.samtaleform = samtaleform
-        self.caseworker = caseworker
-    }
-}
-
 /// GetStraksbookingMoedetider's answer (digest §4.11): the timeslots of the immediate-booking offer and
 /// the offer's own fields.
 public struct StraksbookingMoedetider: Sendable, Equatable {
@@ -74,23 +54,5 @@ public struct StraksbookingMoedetider: Sendable, Equatable {
     public init(moedetider: Moedetider, offer: Moedetilbud) {
         self.moedetider = moedetider
         self.offer = offer
-    }
-}
-
-/// GetOmbookingMoedetider's request (digest §4.9).
-public struct OmbookingMoedetiderRequest: Sendable, Equatable {
-    /// `IndkaldelseId`, from the body or the URL.
-    public var bookingId: UUID
-    public var windowStart: Date
-    public var windowEnd: Date
-    public var samtaleform: Int?
-    public var caseworker: String?
-
-    public init(bookingId: UUID, windowStart: Date, windowEnd: Date, samtaleform: Int?, caseworker: String?) {
-        self.bookingId = bookingId
-        self.windowStart = windowStart
-        self.windowEnd = windowEnd
-        self.samtaleform = samtaleform
-        self.caseworker = caseworker
     }
 }

@@ -1,0 +1,37 @@
+import CopenhagenTime
+import Foundation
+import SOAP
+
+extension Moedetider: JobnetResponseBody {
+    /// The timeslot list group: `CaseWorkerToBookCollection` (when there are caseworkers to choose),
+    /// then `BookingTimeslotCollection`.
+    public func write(to writer: inout XMLWriter) {
+        if !caseWorkers.isEmpty {
+            writer.open("tns:CaseWorkerToBookCollection")
+            for entry in caseWorkers {
+                writer.open("tns:CaseWorkerToBook")
+                writer.element("tns:CaseWorkerID", String(entry.id))
+                entry.caseWorker.write(as: "tns:Supervisor", to: &writer)
+                writer.close("tns:CaseWorkerToBook")
+            }
+            writer.close("tns:CaseWorkerToBookCollection")
+        }
+        writer.open("tns:BookingTimeslotCollection")
+        for slot in timeslots {
+            writer.open("tns:BookingTimeslot")
+            writer.element("tns:StartTime", CopenhagenTime.format(slot.startTime))
+            writer.open("tns:SamtaleformSamling")
+            for samtaleform in slot.samtaleformer { writer.element("tns:SamtaleformType", String(samtaleform)) }
+            writer.close("tns:SamtaleformSamling")
+            writer.element("tns:RebookingPossible", slot.rebookingPossible ? "true" : "false")
+            writer.element("tns:CancellationPossible", slot.cancellationPossible ? "true" : "false")
+            if let total = slot.totalSeats { writer.element("tns:MaksimaltMoededeltagerantal", String(total)) }
+            if let available = slot.availableSeats { writer.element("tns:AvailableNoOfSeats", String(available)) }
+            writer.open("tns:CaseWorkerIDCollection")
+            for id in slot.caseWorkerIds { writer.element("tns:CaseWorkerID", String(id)) }
+            writer.close("tns:CaseWorkerIDCollection")
+            writer.close("tns:BookingTimeslot")
+        }
+        writer.close("tns:BookingTimeslotCollection")
+    }
+}

@@ -1,0 +1,20 @@
+import SOAP
+
+/// GetSelvbookingMoedetilbud's answer: the offers the citizen may book online (`MoedetilbudSamling`).
+public struct MoedetilbudSamling: JobnetResponseBody, Equatable {
+    public var offers: [Moedetilbud]
+
+    public init(_ offers: [Moedetilbud]) {
+        self.offers = offers
+    }
+
+    public func write(to writer: inout XMLWriter) {
+        writer.open("tns:MoedetilbudSamling")
+        for offer in offers {
+            writer.open("tns:Moedetilbud")
+            offer.write(to: &writer)
+            writer.close("tns:Moedetilbud")
+        }
+        writer.close("tns:MoedetilbudSamling")
+    }
+}
