@@ -1,48 +1,30 @@
+import CopenhagenTime
 import Foundation
 import Jobnet
 import Planner
 
-/// What a booking looks like to Jobnet (JobnetBookingDetailsType), from Planner's facts and the mappings.
-struct BookingFacts {
-    var bookingId: UUID
-    var start: Date
-    var end: Date?
-    var offer: PlannerCategoryOffer?
-    var mapping: OfferMapping
-    var holder: CaseWorker
-    var samtaleform: Int?
-    var immediate: Bool
-    var selfBooked: Bool
-    var awaitingAcceptance: Bool
-    var title: String
-    var description: String?
-    var showCaseWorkerName: Bool
-}
-
+/// Planner resources as Jobnet's caseworkers: the mapped ones by their RID, the unmapped ones by an id
+/// of the gateway's own, and a booking's holder whichever it is.
 extension OperationContext {
-    func details(_ facts: BookingFacts) -> JobnetBookingDetails {
-        let codeLists = mappings.codeLists
-        let mapping = facts.mapping
-        let contactType = facts.samtaleform ?? mapping.samtaleformer.compactMap { codeLists.samtaleformer[$0] }.first ?? 0
-        let phone = mapping.telephoneNumber.flatMap { $0.isEmpty ? nil : $0 }
-        return JobnetBookingDetails(
-            indkaldelseId: facts.bookingId.lowercasedText,
-            organisationCode: codeLists.bookingOriginatorOrganisationCode,
-            organisationTypeIdentifier: codeLists.bookingOriginatorOrganisationType,
-            citizenShouldAcceptBooking: facts.awaitingAcceptance, acceptedBooking: !facts.awaitingAcceptance,
-            reBookingPossible: mapping.rebooking.possible && !facts.immediate,
-            reBookingDeadline: facts.immediate ? nil : BookingRules.deadline(mapping.rebooking, start: facts.start),
-            cancellationPossible: mapping.cancellation.possible && !facts.immediate,
-            cancellationDeadline: facts.immediate ? nil : BookingRules.deadline(mapping.cancellation, start: facts.start),
-            selfBooked: facts.selfBooked, compulsoryAttendance: mapping.compulsoryAttendance,
-            bookingStartTime: facts.start,
-            bookingEndTime: facts.end ?? facts.start.addingTimeInterval(Double(mapping.durationMinutes) * 60),
-            interviewTypeIdentifier: mapping.interviewTypeIdentifier,
-            interviewFormTypeIdentifier: mapping.joint ? codeLists.moedeGruppeJoint : codeLists.moedeGruppeIndividual,
-            meetingTitle: facts.title, meetingDescription: facts.description, immediateBooking: facts.immediate,
-            interviewSupervisor: facts.holder, location: mapping.location,
-            telephoneNumber: phone, citizenMustCall: mapping.citizenCalls ? true : nil,
-            interviewContactTypeIdentifier: contactType, showCaseWorkerName: facts.showCaseWorkerName)
+    /// The Planner resource behind a caseworker's RID (SagsbehandlerEksterntId), as caseworkers.yaml maps it.
+    func resource(forCaseworker identifier: String) -> String? {
+        mappings.caseworkers.first { $0.value.caseWorker.identifier == identifier }?.key
+    }
+
+    /// The caseworkers an offer allows, as the mappings name them.
+    func allowedCaseworkers(_ mapping: OfferMapping) -> [CaseWorker] {
+        let all = mappings.caseworkers
+        let ids = mapping.caseworkers.isEmpty ? all.keys.sorted() : mapping.caseworkers
+        return ids.compactMap { all[$0] }.sorted { $0.numericId < $1.numericId }.map(\.caseWorker)
+    }
+
+    /// The CaseWorkerID of a Planner resource that caseworkers.yaml does not name: the gateway's own,
+    /// stable across restarts. The mapping log names the resource.
+    func unmappedCaseworkerId(_ resourceId: String) async throws(StarFault) -> Int {
+        let registry = unmappedCaseworkers ?? UnmappedCaseworkers(ledger: ledger)
+        let id = try await ledgerCall { try await registry.id(for: resourceId, now: now) }
+        notes.add("\(MappingNotes.unmappedResource) \(resourceId) (not in caseworkers.yaml): listed as CaseWorkerID \(id), not choosable")
+        return id
     }
 
     /// The caseworker behind a Planner resource, or behind the display name Planner shows.

@@ -1,18 +1,9 @@
+import CopenhagenTime
 import Foundation
 import Jobnet
 import Planner
 
-/// A citizen's booking as the gateway understands it: Planner's entry, the ledger's row (which knows
-/// the offer and the owner), and the offer mapping that applies.
-struct CitizenBooking {
-    var planner: PlannerBooking
-    var ledger: LedgerBooking?
-    var offer: PlannerCategoryOffer?
-    var mapping: OfferMapping
-    var immediate: Bool { ledger?.origin == .immediate }
-    var selfBooked: Bool { ledger.map { $0.origin != .learned } ?? false }
-}
-
+/// The citizen's bookings as Planner and the ledger know them, and a booking as Jobnet is told of it.
 extension OperationContext {
     /// GetBookings, GetMicrositeCategories and the ledger, joined: the citizen's current bookings
     /// (Afvist and Aflyst are not current). A booking the ledger does not know is matched to an offer by
@@ -76,5 +67,30 @@ extension OperationContext {
             awaitingAcceptance: booking.planner.status == .readyForCitizenConfirmation, title: booking.planner.title,
             description: booking.planner.description.isEmpty ? nil : booking.planner.description,
             showCaseWorkerName: booking.planner.showCaseWorkerName))
+    }
+
+    func details(_ facts: BookingFacts) -> JobnetBookingDetails {
+        let codeLists = mappings.codeLists
+        let mapping = facts.mapping
+        let contactType = facts.samtaleform ?? mapping.samtaleformer.compactMap { codeLists.samtaleformer[$0] }.first ?? 0
+        let phone = mapping.telephoneNumber.flatMap { $0.isEmpty ? nil : $0 }
+        return JobnetBookingDetails(
+            indkaldelseId: facts.bookingId.lowercasedText,
+            organisationCode: codeLists.bookingOriginatorOrganisationCode,
+            organisationTypeIdentifier: codeLists.bookingOriginatorOrganisationType,
+            citizenShouldAcceptBooking: facts.awaitingAcceptance, acceptedBooking: !facts.awaitingAcceptance,
+            reBookingPossible: mapping.rebooking.possible && !facts.immediate,
+            reBookingDeadline: facts.immediate ? nil : BookingRules.deadline(mapping.rebooking, start: facts.start),
+            cancellationPossible: mapping.cancellation.possible && !facts.immediate,
+            cancellationDeadline: facts.immediate ? nil : BookingRules.deadline(mapping.cancellation, start: facts.start),
+            selfBooked: facts.selfBooked, compulsoryAttendance: mapping.compulsoryAttendance,
+            bookingStartTime: facts.start,
+            bookingEndTime: facts.end ?? facts.start.addingTimeInterval(Double(mapping.durationMinutes) * 60),
+            interviewTypeIdentifier: mapping.interviewTypeIdentifier,
+            interviewFormTypeIdentifier: mapping.joint ? codeLists.moedeGruppeJoint : codeLists.moedeGruppeIndividual,
+            meetingTitle: facts.title, meetingDescription: facts.description, immediateBooking: facts.immediate,
+            interviewSupervisor: facts.holder, location: mapping.location,
+            telephoneNumber: phone, citizenMustCall: mapping.citizenCalls ? true : nil,
+            interviewContactTypeIdentifier: contactType, showCaseWorkerName: facts.showCaseWorkerName)
     }
 }
