@@ -52,6 +52,7 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("log-format"), help: "json or text") var logFormat: String?
     @Option(name: .customLong("log-file"), help: "The mapping log (- is standard output)") var logFile: String?
     @Flag(name: .customLong("print-config"), help: "Print the effective settings (secrets masked) and exit") var printConfig = false
+    @Option(help: .hidden) var failpoint: String?
 
     var flags: [String: String] {
         let pairs: [(String, String?)] = [
@@ -77,20 +78,25 @@ struct Serve: AsyncParsableCommand {
             return
         }
         var simulator: PlannerSimulatorServer?
-        let configuration: GatewayConfiguration
+        var built: GatewayConfiguration
         do {
             if settings.value("planner") == "sim" {
                 let server = PlannerSimulatorServer(state: PlannerSimulatorState(data: DemoData.make()))
                 try await server.start()
                 simulator = server
-                configuration = try GatewayConfiguration(
+                built = try GatewayConfiguration(
                     settings: settings, plannerURL: await server.baseURL, defaultIds: (DemoData.rootDepartmentId, DemoData.micrositeId))
             } else {
-                configuration = try GatewayConfiguration(settings: settings, plannerURL: settings.value("planner") ?? "sim")
+                built = try GatewayConfiguration(settings: settings, plannerURL: settings.value("planner") ?? "sim")
             }
         } catch let error as SettingsError {
             throw ValidationError(error.description)
         }
+        if let failpoint {
+            guard let point = RebookingFailpoint(rawValue: failpoint) else { throw ValidationError("--failpoint: unknown") }
+            built.failpoint = point
+        }
+        let configuration = built
         let logFile = try MappingLogFile(path: configuration.logFile)
         let server = try GatewayServer(configuration: configuration, log: MappingLog(file: logFile, format: configuration.logFormat))
         let hangup = HangupSignal(server: server, logFile: logFile)

@@ -138,7 +138,7 @@ import Testing
             "--root-department-id", DemoData.rootDepartmentId.uuidString, "--microsite-id", DemoData.micrositeId.uuidString,
             "--mappings", repositoryRoot + "/Mappings", "--wsdl", repositoryRoot + "/Wsdl",
         ]
-        let first = try await GatewayProcess.start(binary, arguments, environment: ["JOBNET_GATEWAY_FAILPOINT": "rebooking-after-cancel"])
+        let first = try await GatewayProcess.start(binary, arguments + ["--failpoint", "rebooking-after-cancel"], environment: [:])
         let request = Self.request(start)
         let pending = Task { try? await GatewayProcess.post(request, port: first.port) }
         // Wait until the old booking is cancelled, then kill the gateway before it confirms.

@@ -24,6 +24,8 @@ public struct GatewayConfiguration: Sendable {
     public var limits = OperationLimits()
     /// The booking ledger's SQLite file; nil keeps it in memory (lost at exit: for tests only).
     public var databasePath: String? = "jobnet-gateway.sqlite"
+    /// Where a test stops a rebooking half-way (`serve --failpoint`, hidden); nil in production.
+    public var failpoint: RebookingFailpoint?
 
     public init(plannerURL: String) {
         self.plannerURL = plannerURL

@@ -16,6 +16,8 @@ public struct OperationContext: Sendable {
     public var notes: MappingNotes
     /// The ids of Planner resources caseworkers.yaml does not name; one per gateway, shared by its calls.
     public var unmappedCaseworkers: UnmappedCaseworkers? = nil
+    /// Where a test stops a rebooking half-way (`serve --failpoint`); nil in production.
+    public var failpoint: RebookingFailpoint? = nil
 
     /// Planner with its failures already STAR faults: what operations call.
     var calls: PlannerCalls { PlannerCalls(client: planner) }

@@ -52,7 +52,8 @@ public struct GatewayServer: Sendable {
         }
         self.endpoint = SOAPEndpoint(
             contract: contract, parser: XMLParser(limits: XMLParseLimits(maximumBytes: configuration.maximumBodyBytes)),
-            store: store, log: observed, ledger: ledger, limits: configuration.limits, clock: clock)
+            store: store, log: observed, ledger: ledger, limits: configuration.limits, clock: clock,
+            failpoint: configuration.failpoint)
     }
 
     /// Reads Mappings/ again (SIGHUP). Refused when any file has an error: the old mappings stay in

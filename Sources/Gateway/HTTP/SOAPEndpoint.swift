@@ -19,11 +19,14 @@ public struct SOAPEndpoint: Sendable {
     public let ledger: Ledger
     let locks = CitizenLocks()
     let unmappedCaseworkers: UnmappedCaseworkers
+    let failpoint: RebookingFailpoint?
 
     public init(
         contract: Contract, parser: XMLParser, store: MappingsStore, log: MappingLog, ledger: Ledger,
-        limits: OperationLimits = OperationLimits(), clock: @escaping @Sendable () -> Date = { Date() }
+        limits: OperationLimits = OperationLimits(), clock: @escaping @Sendable () -> Date = { Date() },
+        failpoint: RebookingFailpoint? = nil
     ) {
+        self.failpoint = failpoint
         self.limits = limits
         self.ledger = ledger
         self.unmappedCaseworkers = UnmappedCaseworkers(ledger: ledger)
@@ -106,7 +109,7 @@ public struct SOAPEndpoint: Sendable {
             if cpr == nil, let text = request.citizenInBody { bodyCitizen = CPR(text) }
             let context = OperationContext(
                 cpr: cpr, planner: loaded.planner, mappings: mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
-                notes: notes, unmappedCaseworkers: unmappedCaseworkers)
+                notes: notes, unmappedCaseworkers: unmappedCaseworkers, failpoint: failpoint)
             // TaskLocal.withValue rethrows untyped: carry the typed outcome out as a Result.
             let result = await PlannerCallRecorder.$current.withValue(recorder) { () async -> Result<any JobnetResponseBody, StarFault> in
                 do throws(StarFault) { return .success(try await served.handle(request, context)) } catch { return .failure(error) }
@@ -202,7 +205,7 @@ public struct SOAPEndpoint: Sendable {
         let loaded = store.current
         let context = OperationContext(
             cpr: nil, planner: loaded.planner, mappings: loaded.mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
-            notes: MappingNotes(), unmappedCaseworkers: unmappedCaseworkers)
+            notes: MappingNotes(), unmappedCaseworkers: unmappedCaseworkers, failpoint: failpoint)
         return await Rebooking.recover(context: context)
     }
 }

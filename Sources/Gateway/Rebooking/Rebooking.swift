@@ -22,9 +22,6 @@ struct Rebooking {
     let context: OperationContext
     let person: PlannerPerson
 
-    /// A test-only failpoint: with `JOBNET_GATEWAY_FAILPOINT=rebooking-after-cancel` the gateway stops for a
-    /// minute after step 2, so a test can kill it there.
-    static let failpoint = ProcessInfo.processInfo.environment["JOBNET_GATEWAY_FAILPOINT"]
 
     /// `resource` nil: Planner names no resource for the new time (it assigns one at MakeBooking).
     func run(old: CitizenBooking, offer: PlannerCategoryOffer, start: Date, resource: String?, samtaleform: Int?)
@@ -38,7 +35,7 @@ struct Rebooking {
             newResourceId: resource ?? Self.plannerAssigns, newReservationId: nil, step: .reserving, updatedAt: context.now)
         func journal(_ step: RebookingJournalEntry.Step) async throws(StarFault) {
             entry.step = step
-            entry.updatedAt = Date()
+            entry.updatedAt = context.now
             let current = entry
             try await context.ledgerCall { try await ledger.journal(current) }
         }
@@ -72,7 +69,7 @@ struct Rebooking {
             throw StarFault(fault.code, "the old booking stands: \(fault.reason)")
         }
         try await journal(.cancelled)
-        if Self.failpoint == "rebooking-after-cancel" { try? await Task.sleep(for: .seconds(60)) }
+        if context.failpoint == .afterCancel { try? await Task.sleep(for: .seconds(60)) }
         // 3. Confirm the new reservation (twice), else book the old time again.
         try await Self.finish(&entry, person: person.personStatusId, context: context)
         guard entry.step == .done, let newId = entry.newReservationId.flatMap(UUID.init(uuidString:)) else {
@@ -81,11 +78,11 @@ struct Rebooking {
         // 4. The ledger.
         if var row = old.ledger {
             row.state = .cancelled
-            row.updatedAt = Date()
+            row.updatedAt = context.now
             let cancelled = row
             try await context.ledgerCall { try await ledger.save(cancelled) }
         }
-        let now = Date()
+        let now = context.now
         let booked = LedgerBooking(
             requestKey: Ledger.key(personId: person.personStatusId, offerId: offer.id, start: start),
             plannerBookingId: newId.lowercasedText, offerId: offer.id.lowercasedText,
@@ -107,7 +104,7 @@ struct Rebooking {
         if entry.newResourceId == plannerAssigns, entry.newReservationId != nil {
             // Booked by MakeBooking in step 1: there is nothing to confirm.
             entry.step = .done
-            entry.updatedAt = Date()
+            entry.updatedAt = context.now
             let done = entry
             try await context.ledgerCall { try await ledger.journal(done) }
             return
@@ -117,7 +114,7 @@ struct Rebooking {
                 do {
                     try await context.planner.confirmBookingReservation(bookingId: reservation, personStatusId: person)
                     entry.step = .done
-                    entry.updatedAt = Date()
+                    entry.updatedAt = context.now
                     let done = entry
                     try await context.ledgerCall { try await ledger.journal(done) }
                     return
@@ -136,7 +133,7 @@ struct Rebooking {
             // The ledger follows: the old id is gone, the restored booking takes its place.
             if var row = try? await ledger.booking(plannerBookingId: entry.oldBookingId) {
                 row.state = .cancelled
-                row.updatedAt = Date()
+                row.updatedAt = context.now
                 let cancelled = row
                 try? await ledger.save(cancelled)
                 var replacement = row
@@ -150,7 +147,7 @@ struct Rebooking {
             context.notes.add("booking the old time again failed too (\(error)): the citizen must be contacted")
         }
         entry.step = .undone
-        entry.updatedAt = Date()
+        entry.updatedAt = context.now
         let undone = entry
         try await context.ledgerCall { try await ledger.journal(undone) }
     }
@@ -186,7 +183,7 @@ struct Rebooking {
                     try? await context.planner.cancelBooking(bookingId: stray.id, personStatusId: person)
                 }
                 entry.step = .undone
-                entry.updatedAt = Date()
+                entry.updatedAt = context.now
                 let undone = entry
                 try? await context.ledger.journal(undone)
                 report.append("rebooking \(entry.id) undone at start-up: the old booking stands")
@@ -197,7 +194,7 @@ struct Rebooking {
                     held?.contains(where: { $0.id.lowercasedText == reservation && $0.status == .accepted }) == true
                 {
                     entry.step = .done
-                    entry.updatedAt = Date()
+                    entry.updatedAt = context.now
                     let done = entry
                     try? await context.ledger.journal(done)
                     report.append("rebooking \(entry.id) found confirmed at start-up")

@@ -210,8 +210,8 @@ public struct PlannerClient: Sendable {
                     // Only when the retry still has time for an answer within the budget.
                     if DispatchTime.now().uptimeNanoseconds + backoff + 50_000_000 < deadline {
                         retries += 1
-                        try? await Task.sleep(nanoseconds: backoff)
-                        continue
+                        // A call whose task is cancelled while it waits gives up with the failure it had.
+                        if (try? await Task.sleep(nanoseconds: backoff)) != nil, !Task.isCancelled { continue }
                     }
                 }
                 breaker?.record(trouble: error.isPlannerTrouble)

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import Synchronization
 
 /// libcurl, driven from threads of its own so that no NIO event loop ever blocks on Planner.
 ///
@@ -29,9 +30,20 @@ public final class CurlTransport: PlannerTransport {
     public var defaultTimeoutMilliseconds: Int { settings.totalTimeoutMilliseconds }
 
     /// Performs one exchange. Throws `PlannerError.unreachable` for connection, TLS and timeout failures.
+    ///
+    /// Cancelling the calling task ends the exchange: a transfer still queued is withdrawn at once, a
+    /// running one is aborted by curl at its next progress callback (within a second); either way the
+    /// call throws `unreachable("cancelled")` and the worker is free for the next transfer.
     public func perform(_ request: HTTPExchangeRequest) async throws(PlannerError) -> HTTPExchangeResponse {
-        let result: Result<HTTPExchangeResponse, PlannerError> = await withCheckedContinuation { continuation in
-            queue.push(Transfer(request: request, completion: { continuation.resume(returning: $0) }))
+        let cancellation = TransferCancellation()
+        let queue = self.queue
+        let result: Result<HTTPExchangeResponse, PlannerError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                queue.push(Transfer(request: request, cancellation: cancellation, completion: { continuation.resume(returning: $0) }))
+            }
+        } onCancel: {
+            cancellation.cancel()
+            queue.withdraw(cancellation)
         }
         return try result.get()
     }
@@ -39,7 +51,19 @@ public final class CurlTransport: PlannerTransport {
 
 struct Transfer: Sendable {
     var request: HTTPExchangeRequest
+    var cancellation: TransferCancellation
     var completion: @Sendable (Result<HTTPExchangeResponse, PlannerError>) -> Void
+}
+
+/// Set when the task that asked for a transfer is cancelled; the worker's progress callback reads it.
+final class TransferCancellation: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    func cancel() { flag.store(true, ordering: .relaxed) }
+
+    var isCancelled: Bool { flag.load(ordering: .relaxed) }
+
+    static let failure = PlannerError.unreachable("cancelled: the call that asked for it was cancelled")
 }
 
 /// A blocking FIFO for the workers.
@@ -65,6 +89,16 @@ final class TransferQueue: @unchecked Sendable {
         defer { condition.unlock() }
         while items.isEmpty && !closed { condition.wait() }
         return items.isEmpty ? nil : items.removeFirst()
+    }
+
+    /// Takes a transfer that no worker has started out of the queue and completes it as cancelled; a
+    /// started one is left to its worker (whose progress callback aborts it).
+    func withdraw(_ cancellation: TransferCancellation) {
+        condition.lock()
+        let index = items.firstIndex { $0.cancellation === cancellation }
+        let withdrawn = index.map { items.remove(at: $0) }
+        condition.unlock()
+        withdrawn?.completion(.failure(TransferCancellation.failure))
     }
 
     func close() {
@@ -98,7 +132,11 @@ final class CurlWorker {
 
     func run(_ queue: TransferQueue) {
         while let transfer = queue.pop() {
-            transfer.completion(perform(transfer.request))
+            guard !transfer.cancellation.isCancelled else {
+                transfer.completion(.failure(TransferCancellation.failure))
+                continue
+            }
+            transfer.completion(perform(transfer.request, cancellation: transfer.cancellation))
         }
     }
 
@@ -109,7 +147,9 @@ final class CurlWorker {
         static let limit = 16 << 20
     }
 
-    func perform(_ request: HTTPExchangeRequest) -> Result<HTTPExchangeResponse, PlannerError> {
+    func perform(_ request: HTTPExchangeRequest, cancellation: TransferCancellation = TransferCancellation())
+        -> Result<HTTPExchangeResponse, PlannerError>
+    {
         curl_easy_reset(handle)
         let sink = Sink()
         var headers: UnsafeMutablePointer<curl_slist>?
@@ -159,6 +199,14 @@ final class CurlWorker {
             }
             return length
         }
+        // Progress callbacks (at least once a second) abort the transfer once its caller is cancelled.
+        let watched = Unmanaged.passRetained(cancellation)
+        defer { watched.release() }
+        _ = ccurl_setopt_long(handle, CURLOPT_NOPROGRESS, 0)
+        _ = ccurl_setopt_pointer(handle, CURLOPT_XFERINFODATA, watched.toOpaque())
+        _ = ccurl_setopt_xferinfo_function(handle) { userData, _, _, _, _ in
+            Unmanaged<TransferCancellation>.fromOpaque(userData!).takeUnretainedValue().isCancelled ? 1 : 0
+        }
         let code: CURLcode
         if var bodyCopy {
             code = bodyCopy.withUnsafeMutableBufferPointer { buffer in
@@ -169,6 +217,7 @@ final class CurlWorker {
             code = curl_easy_perform(handle)
         }
         guard code == CURLE_OK else {
+            if code == CURLE_ABORTED_BY_CALLBACK { return .failure(TransferCancellation.failure) }
             if sink.overflow { return .failure(.invalidResponse("the body exceeds \(Sink.limit) bytes")) }
             return .failure(.unreachable(CurlWorker.describe(code)))
         }
