@@ -92,20 +92,28 @@ public struct GatewayServer: Sendable {
             ledgerBookings: bookings, plannerReady: health.problem == nil, mappingsGeneration: endpoint.store.current.generation)
     }
 
+    /// The HTTP surface. A SOAP call passes its stages in order, as Hummingbird composes middleware:
+    /// the TLS allow-list (403), the body limit (413), the mapping-log record around the rest, then the
+    /// SOAP endpoint (`soap`), which only decodes, runs the operation and encodes.
     public func router() -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
         let endpoint = self.endpoint
         let limit = configuration.maximumBodyBytes
-        let tls = configuration.inboundTLS
         for service in Self.serviceNames {
-            router.post(RouterPath(service)) { request, context in
-                try await Self.soap(request, context: context, endpoint: endpoint, limit: limit, tls: tls, operation: nil, id: nil)
-            }
-            router.post(RouterPath("\(service)/:operation/:id")) { request, context in
-                try await Self.soap(
-                    request, context: context, endpoint: endpoint, limit: limit, tls: tls,
-                    operation: context.parameters.get("operation"), id: context.parameters.get("id"))
-            }
+            router.group(RouterPath(service))
+                .addMiddleware {
+                    if let tls = configuration.inboundTLS { ClientSubjectStage(tls: tls, log: endpoint.log) }
+                    BodyLimitStage(limit: limit)
+                    MappingLogStage(log: endpoint.log, clock: endpoint.clock)
+                }
+                .post { request, context in
+                    try await Self.soap(request, context: context, endpoint: endpoint, limit: limit, operation: nil, id: nil)
+                }
+                .post(":operation/:id") { request, context in
+                    try await Self.soap(
+                        request, context: context, endpoint: endpoint, limit: limit,
+                        operation: context.parameters.get("operation"), id: context.parameters.get("id"))
+                }
             router.get(RouterPath(service)) { request, _ in
                 guard request.uri.queryParameters.has("wsdl") || request.uri.queryParameters.has("WSDL") else {
                     return Response(status: .notFound)
@@ -135,35 +143,19 @@ public struct GatewayServer: Sendable {
         return router
     }
 
-    /// Checks the TLS allow-list (403), reads the body within the limit (413 past it) and hands the
-    /// call to the SOAP endpoint.
+    /// The SOAP endpoint's stage: the body (read by `BodyLimitStage`) handed over as one call.
     static func soap(
-        _ request: Request, context: GatewayRequestContext, endpoint: SOAPEndpoint, limit: Int, tls: InboundTLS?,
-        operation: String?, id: String?
+        _ request: Request, context: GatewayRequestContext, endpoint: SOAPEndpoint, limit: Int, operation: String?, id: String?
     ) async throws -> Response {
-        if let tls, !tls.allowedSubjects.isEmpty {
-            let certificate = try? await context.channel.nioSSL_peerCertificate().get()
-            if let refusal = tls.refusal(certificate) {
-                endpoint.log.event("client-refused", refusal, level: .warning)
-                return Response(status: .forbidden)
-            }
-        }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            return Response(status: .contentTooLarge)
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch {
-            return Response(status: .contentTooLarge)
-        }
-        let answer = await endpoint.handle(SOAPEndpoint.Call(
+        let buffer = try await request.body.collect(upTo: limit)
+        let call = SOAPEndpoint.Call(
             body: Array(buffer.readableBytesView), contentType: request.headers[.contentType],
             cprHeader: request.headers[.civilRegistrationIdentifier],
-            urlOperation: operation, urlIdentifier: id, requestId: request.headers[.requestId]))
+            urlOperation: operation, urlIdentifier: id, requestId: request.headers[.requestId])
+        let trace = context.trace ?? CallTrace(requestId: call.requestId, urlOperation: operation)
+        let answer = await endpoint.handle(call, trace: trace)
         return Response(
-            status: HTTPResponse.Status(code: answer.status),
-            headers: [.contentType: answer.contentType, .correlationId: answer.correlationId],
+            status: HTTPResponse.Status(code: answer.status), headers: [.contentType: answer.contentType],
             body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 

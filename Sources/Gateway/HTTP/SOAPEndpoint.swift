@@ -3,11 +3,13 @@ import Jobnet
 import Planner
 import SOAP
 
-/// HTTP → SOAP → typed request → operation → typed response → SOAP: the whole request path, in order.
+/// SOAP → typed request → operation → typed response → SOAP: the last stage of a call's path (the HTTP
+/// stages before it: `ClientSubjectStage`, `BodyLimitStage`, `MappingLogStage`).
 ///
 /// Every refusal on the way is a STAR fault raised here once: 1014 for anything that is not a valid
 /// v10 message (not XML, a DTD, too deep, not an envelope, schema-invalid, a missing or malformed CPR,
-/// ids in URL and body that disagree). The mapping log gets one record per call, whatever happened.
+/// ids in URL and body that disagree). What happened goes into the call's `CallTrace`, whose record
+/// `MappingLogStage` writes, whatever happened.
 public struct SOAPEndpoint: Sendable {
     public let contract: Contract
     public let parser: XMLParser
@@ -68,81 +70,76 @@ public struct SOAPEndpoint: Sendable {
         public var correlationId: String
     }
 
-    public func handle(_ call: Call) async -> Answer {
-        let started = DispatchTime.now().uptimeNanoseconds
+    /// One SOAP call, decoded, answered and encoded: the envelope → the operation → its typed request →
+    /// the CPR → the operation's rules → its typed answer → the envelope. `trace` (started by
+    /// `MappingLogStage`) learns the operation, the citizen, the correlation id the envelope offers and
+    /// how the call ended; that stage writes the record.
+    public func handle(_ call: Call, trace: CallTrace) async -> Answer {
         let transportVersion = SOAPVersion(contentType: call.contentType)
-        let recorder = PlannerCallRecorder()
-        let notes = MappingNotes()
-        var operation: JobnetOperation?
-        var cpr: CPR?
-        var bodyCitizen: CPR?
         let loaded = store.current
-        let mappings = loaded.mappings
-        var correlationId = CorrelationId.accept(call.requestId)
-        let answer: Answer
-        var outcome = "ok"
-        var reason: String?
+        // Named as soon as the body element names it: a fault from then on is that operation's.
+        var operation: JobnetOperation?
         do throws(StarFault) {
-            let document = try parse(call.body)
-            let envelope: SOAPEnvelope
-            do {
-                envelope = try SOAPEnvelope(document: document.root, transportVersion: transportVersion)
-            } catch .versionMismatch(let message, _) {
-                let resolved = mappings.catalogue.resolve(StarFault(StarFault.validationFailed, message), for: nil)
-                outcome = String(resolved.error.code)
-                reason = message
-                answer = Answer(status: 500, contentType: transportVersion.contentType,
-                    body: resolved.versionMismatchMessage(version: transportVersion, namespace: contract.namespace),
-                    correlationId: finish())
-                return answer
-            } catch {
-                throw StarFault(StarFault.validationFailed, error.message)
-            }
-            correlationId = correlationId ?? CorrelationId.accept(envelope.addressingMessageId)
-            // Named as soon as the body element names it: a fault from here on is that operation's.
-            operation = OperationRegistry.operation(named: envelope.body.localName)?.operation
-            let served = try servedOperation(envelope, call: call)
-            try validate(envelope, document: document)
-            let request = try served.request(from: envelope.body, namespace: contract.namespace, urlIdentifier: call.urlIdentifier)
-            cpr = try citizen(envelope, call: call, request: request)
-            // StraksbookOgTilmeld may carry its CPR only in the body: the log still names the citizen (masked).
-            if cpr == nil, let text = request.citizenInBody { bodyCitizen = CPR(text) }
-            let context = OperationContext(
-                cpr: cpr, planner: loaded.planner, mappings: mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
-                notes: notes, unmappedCaseworkers: unmappedCaseworkers, failpoint: failpoint)
-            // TaskLocal.withValue rethrows untyped: carry the typed outcome out as a Result.
-            let result = await PlannerCallRecorder.$current.withValue(recorder) { () async -> Result<any JobnetResponseBody, StarFault> in
-                do throws(StarFault) { return .success(try await served.handle(request, context)) } catch { return .failure(error) }
-            }
-            let response = try result.get()
-            let body = SOAPMessageWriter.envelope(version: envelope.version, payloadNamespace: contract.namespace) { writer in
-                served.operation.writeResponse(response, to: &writer)
-            }
-            answer = Answer(status: 200, contentType: envelope.version.contentType, body: body, correlationId: "")
+            return try await answer(call, trace: trace, loaded: loaded, transportVersion: transportVersion, operation: &operation)
         } catch {
-            let resolved = mappings.catalogue.resolve(error, for: operation)
-            outcome = String(resolved.error.code)
-            reason = error.reason
+            let resolved = loaded.mappings.catalogue.resolve(error, for: operation)
+            var reason = error.reason
             if let strayed = resolved.strayed {
                 reason = "code \(strayed) is not on \(operation?.rawValue ?? "?")'s list (a gateway defect), answered 9303: \(error.reason)"
             }
-            answer = Answer(status: 500, contentType: transportVersion.contentType,
-                body: resolved.faultMessage(version: transportVersion, namespace: contract.namespace), correlationId: "")
+            trace.fault(code: resolved.error.code, reason: reason)
+            return Answer(status: 500, contentType: transportVersion.contentType,
+                body: resolved.faultMessage(version: transportVersion, namespace: contract.namespace), correlationId: trace.correlationId)
         }
-        var finished = answer
-        finished.correlationId = finish()
-        return finished
+    }
 
-        /// Writes the call's mapping-log record; returns the correlation id it was written under.
-        func finish() -> String {
-            let id = correlationId ?? CorrelationId.generate()
-            log.write(MappingLogRecord(
-                time: clock(), correlationId: id,
-                operation: operation?.rawValue ?? call.urlOperation.map(LogRedaction.scrub) ?? "unknown",
-                citizen: (cpr ?? bodyCitizen)?.masked, plannerCalls: recorder.records, decisions: notes.notes, outcome: outcome,
-                reason: reason.map(LogRedaction.scrub), milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000))
-            return id
+    /// A call that comes without the HTTP stages (the fuzzer): the same, with a trace and a record of its own.
+    public func handle(_ call: Call) async -> Answer {
+        let trace = CallTrace(requestId: call.requestId, urlOperation: call.urlOperation)
+        var answer = await handle(call, trace: trace)
+        log.write(trace.record(at: clock()))
+        answer.correlationId = trace.correlationId
+        return answer
+    }
+
+    private func answer(
+        _ call: Call, trace: CallTrace, loaded: MappingsStore.Loaded, transportVersion: SOAPVersion, operation: inout JobnetOperation?
+    ) async throws(StarFault) -> Answer {
+        let document = try parse(call.body)
+        let envelope: SOAPEnvelope
+        do {
+            envelope = try SOAPEnvelope(document: document.root, transportVersion: transportVersion)
+        } catch .versionMismatch(let message, _) {
+            // Answered in the version the caller understands, by SOAP's own fault.
+            let resolved = loaded.mappings.catalogue.resolve(StarFault.notValid(message), for: nil)
+            trace.fault(code: resolved.error.code, reason: message)
+            return Answer(status: 500, contentType: transportVersion.contentType,
+                body: resolved.versionMismatchMessage(version: transportVersion, namespace: contract.namespace),
+                correlationId: trace.correlationId)
+        } catch {
+            throw StarFault.notValid(error.message)
         }
+        trace.offerCorrelationId(envelope.addressingMessageId)
+        operation = OperationRegistry.operation(named: envelope.body.localName)?.operation
+        if let operation { trace.named(operation) }
+        let served = try servedOperation(envelope, call: call)
+        try validate(envelope, document: document)
+        let request = try served.request(from: envelope.body, namespace: contract.namespace, urlIdentifier: call.urlIdentifier)
+        let cpr = try citizen(envelope, call: call, request: request)
+        // StraksbookOgTilmeld may carry its CPR only in the body: the log still names the citizen (masked).
+        if let citizen = cpr ?? request.citizenInBody.flatMap(CPR.init) { trace.citizen(citizen) }
+        let context = OperationContext(
+            cpr: cpr, planner: loaded.planner, mappings: loaded.mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
+            notes: trace.notes, unmappedCaseworkers: unmappedCaseworkers, failpoint: failpoint)
+        // TaskLocal.withValue rethrows untyped: carry the typed outcome out as a Result.
+        let result = await PlannerCallRecorder.$current.withValue(trace.plannerCalls) { () async -> Result<any JobnetResponseBody, StarFault> in
+            do throws(StarFault) { return .success(try await served.handle(request, context)) } catch { return .failure(error) }
+        }
+        let response = try result.get()
+        let body = SOAPMessageWriter.envelope(version: envelope.version, payloadNamespace: contract.namespace) { writer in
+            served.operation.writeResponse(response, to: &writer)
+        }
+        return Answer(status: 200, contentType: envelope.version.contentType, body: body, correlationId: trace.correlationId)
     }
 
     // MARK: - The steps, in order
