@@ -99,17 +99,15 @@ struct Serve: AsyncParsableCommand {
         let configuration = built
         let logFile = try MappingLogFile(path: configuration.logFile)
         let server = try GatewayServer(configuration: configuration, log: MappingLog(file: logFile, format: configuration.logFormat))
-        let hangup = HangupSignal(server: server, logFile: logFile)
         let planner = simulator == nil ? configuration.plannerURL : "the embedded simulator (demo data)"
         let host = configuration.host
-        try await server.run(stopsGracefullyOnSignals: true) { port in
+        try await server.run(stopsGracefullyOnSignals: true, logFile: logFile) { port in
             let scheme = configuration.inboundTLS == nil ? "http" : "https"
             let line = "jobnet-gateway serving on \(scheme)://\(host):\(port)/JobnetCitizenStatusService, Planner: \(planner)\n"
             // On standard output only when the mapping log has a file of its own: a piped JSON log stays JSON.
             let toFile = configuration.logFile != nil && configuration.logFile != "-"
             (toFile ? FileHandle.standardOutput : FileHandle.standardError).write(Data(line.utf8))
         }
-        withExtendedLifetime(hangup) {}
         await simulator?.stop()
     }
 }

@@ -159,37 +159,39 @@ public struct GatewayServer: Sendable {
             body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
-    /// Runs the server until cancelled, or, with `stopsGracefullyOnSignals` (serve), until SIGTERM or
-    /// SIGINT arrives: then it stops accepting connections, lets the calls in flight finish (for at
-    /// most `shutdownGrace`, after which they are cancelled), and closes the ledger. `onRunning` gets
-    /// the bound port.
+    /// Runs the server until cancelled, or, with `stopsGracefullyOnSignals` (serve), as a service group
+    /// that SIGTERM or SIGINT stops gracefully: the HTTP server stops accepting connections and lets the
+    /// calls in flight finish (for at most `shutdownGrace`, after which they are cancelled), then the
+    /// ledger is closed (`LedgerService`); SIGHUP reloads the mappings and reopens `logFile`
+    /// (`HangupService`). Before the server accepts a call, rebookings a previous run left half-way are
+    /// finished or undone. `onRunning` gets the bound port.
     public func run(
-        stopsGracefullyOnSignals: Bool = false, shutdownGrace: Duration = .seconds(15),
+        stopsGracefullyOnSignals: Bool = false, shutdownGrace: Duration = .seconds(15), logFile: MappingLogFile? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
-        for line in await endpoint.recoverRebookings() { endpoint.log.event("rebooking-recovered", line, level: .warning) }
         var logger = Logger(label: "jobnet-gateway.http")
         logger.logLevel = .warning
         let server: HTTPServerBuilder = try configuration.inboundTLS.map { try .tls(.http1(), tlsConfiguration: $0.configuration()) }
             ?? .http1()
-        let app = Application(
+        var app = Application(
             router: router(), server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "jobnet-gateway"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
+        let endpoint = self.endpoint
+        app.beforeServerStarts {
+            for line in await endpoint.recoverRebookings() { endpoint.log.event("rebooking-recovered", line, level: .warning) }
+        }
         guard stopsGracefullyOnSignals else {
             try await app.run()
             return
         }
-        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let services: [any Service] = [
+            LedgerService(ledger: endpoint.ledger, log: endpoint.log), app, HangupService(server: self, logFile: logFile),
+        ]
+        var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = shutdownGrace
         try await ServiceGroup(configuration: group).run()
-        do {
-            try endpoint.ledger.close()
-            endpoint.log.event("stopped", "calls in flight finished; the ledger is closed")
-        } catch {
-            endpoint.log.event("stopped", "calls in flight finished; closing the ledger failed: \(error)", level: .error)
-        }
     }
 }
 
