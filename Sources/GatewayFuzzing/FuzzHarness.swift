@@ -5,6 +5,7 @@ import Logging
 import Planner
 import PlannerSimulator
 import SOAP
+import Synchronization
 
 /// The whole request path, raw bytes in, SOAP answer out, with the simulator in-process (no sockets),
 /// an in-memory ledger and a silent mapping log: what the fuzzer drives, and what the committed
@@ -54,11 +55,12 @@ public final class FuzzHarness: Sendable {
         let endpoint = self.endpoint
         let call = Self.call(input)
         Task {
-            box.answer = await endpoint.handle(call)
+            let answer = await endpoint.handle(call)
+            box.answer.withLock { $0 = answer }
             semaphore.signal()
         }
         semaphore.wait()
-        return box.answer!
+        return box.answer.withLock { $0! }
     }
 
     /// Every answer is HTTP 200 or a 500 SOAP fault with a Fejlkode, is XML our own parser reads, and
@@ -88,6 +90,7 @@ public final class FuzzHarness: Sendable {
     }
 }
 
-private final class AnswerBox: @unchecked Sendable {
-    var answer: SOAPEndpoint.Answer?
+/// The answer, handed from the task that makes it to libFuzzer's waiting thread.
+private final class AnswerBox: Sendable {
+    let answer = Mutex<SOAPEndpoint.Answer?>(nil)
 }

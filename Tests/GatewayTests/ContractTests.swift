@@ -42,18 +42,3 @@ import Testing
         #expect(gateway.records.contains { $0.operation == "GetBorgerstatus" && $0.outcome == "ok" && $0.citizen == "010190-xxxx" })
     }
 }
-
-/// The README's curl examples, sent as they are, get valid answers from the demo data.
-@Suite struct ReadmeExampleTests {
-    @Test(arguments: ["GetSelvbookingMoedetilbud", "GetBorgerstatus"])
-    func theExampleRequestIsAnsweredWithAValidResponse(_ operation: String) async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let request = try #require(FileManager.default.contents(atPath: repositoryRoot + "/docs/examples/\(operation).xml"))
-        let answer = try await gateway.post(Array(request))
-        #expect(answer.status == 200, "\(answer.body)")
-        try ResponseSchema.assertValid(answer.body, element: "\(operation)Response")
-        let readme = try String(contentsOfFile: repositoryRoot + "/README.md", encoding: .utf8)
-        #expect(readme.contains("docs/examples/\(operation).xml"))
-    }
-}

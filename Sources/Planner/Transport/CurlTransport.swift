@@ -66,7 +66,9 @@ final class TransferCancellation: Sendable {
     static let failure = PlannerError.unreachable("cancelled: the call that asked for it was cancelled")
 }
 
-/// A blocking FIFO for the workers.
+/// A blocking FIFO for the workers. The workers are threads of their own that must sleep until a
+/// transfer arrives, which a `Mutex` cannot do: `NSCondition` guards every field, and nothing is
+/// touched outside it (hence `@unchecked`).
 final class TransferQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Transfer] = []

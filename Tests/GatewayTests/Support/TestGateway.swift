@@ -3,6 +3,7 @@ import Gateway
 import Logging
 import Planner
 import PlannerSimulator
+import SOAP
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -70,6 +71,7 @@ final class TestGateway: @unchecked Sendable {
         configure: (inout GatewayConfiguration) -> Void = { _ in },
         data: SimulatorData = DemoData.make(),
         style: PlannerSimulatorStyle = testPlannerStyle,
+        clock: (@Sendable () -> Date)? = nil,
         simulator existing: PlannerSimulatorServer? = nil,
         logFile: MappingLogFile? = nil, logFormat: MappingLog.Format = .json
     ) async throws -> TestGateway {
@@ -77,7 +79,7 @@ final class TestGateway: @unchecked Sendable {
         if let existing {
             simulator = existing
         } else {
-            simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: data), style: style)
+            simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: data, clock: clock ?? { Date() }), style: style)
             try await simulator.start()
         }
         let state = simulator.state
@@ -94,12 +96,13 @@ final class TestGateway: @unchecked Sendable {
         configuration.databasePath = NSTemporaryDirectory() + "jobnet-gateway-ledger-\(UUID().uuidString).sqlite"
         configure(&configuration)
         return try await TestGateway(
-            configuration: configuration, simulator: simulator, state: state, logFile: logFile, logFormat: logFormat)
+            configuration: configuration, simulator: simulator, state: state, logFile: logFile, logFormat: logFormat,
+            clock: clock ?? { Date() })
     }
 
     private init(
         configuration: GatewayConfiguration, simulator: PlannerSimulatorServer, state: PlannerSimulatorState,
-        logFile: MappingLogFile?, logFormat: MappingLog.Format
+        logFile: MappingLogFile?, logFormat: MappingLog.Format, clock: @escaping @Sendable () -> Date
     ) async throws {
         self.simulator = simulator
         self.state = state
@@ -112,7 +115,7 @@ final class TestGateway: @unchecked Sendable {
             let quiet = Logger(label: "test.mapping", factory: { _ in SwiftLogNoOpLogHandler() })
             log = MappingLog(logger: quiet, format: logFormat) { record in box.append(record) }
         }
-        let server = try GatewayServer(configuration: configuration, log: log)
+        let server = try GatewayServer(configuration: configuration, log: log, clock: clock)
         self.server = server
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         task = Task { try await server.run { port in continuation.yield(port); continuation.finish() } }
@@ -183,18 +186,29 @@ struct HTTPAnswer {
     var nyFejlkode: Int? { value(of: "NyFejlkode").flatMap(Int.init) }
     var faultcode: String? { value(of: "faultcode") ?? value(of: "soap:Value") }
 
-    /// The text of the first element with this local name (any prefix).
-    func value(of localName: String) -> String? {
-        let pattern = "<(?:[A-Za-z0-9_]+:)?\(localName)(?: [^>]*)?>([^<]*)</"
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-            let match = regex.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)),
-            let range = Range(match.range(at: 1), in: body)
-        else { return nil }
-        return String(body[range])
+    /// The answer as the project's XML parser reads it; nil when it is not XML.
+    var tree: XMLNode? { try? XMLParser().parse(Array(body.utf8)).root }
+
+    /// The text of the first element (in document order) with this local name that holds text only;
+    /// a prefix in `name` (`soap:Value`) is ignored.
+    func value(of name: String) -> String? {
+        let localName = name.split(separator: ":").last.map(String.init) ?? name
+        func first(in node: XMLNode) -> XMLNode? {
+            if node.localName == localName && node.children.isEmpty { return node }
+            for child in node.children {
+                if let found = first(in: child) { return found }
+            }
+            return nil
+        }
+        return tree.flatMap(first(in:))?.text
     }
 
+    /// How many elements with this local name the answer holds.
     func count(of localName: String) -> Int {
-        body.components(separatedBy: "<tns:\(localName)>").count - 1
+        func count(in node: XMLNode) -> Int {
+            (node.localName == localName ? 1 : 0) + node.children.reduce(0) { $0 + count(in: $1) }
+        }
+        return tree.map(count(in:)) ?? 0
     }
 }
 
