@@ -17,65 +17,32 @@ import Planner
 ///
 /// A gateway killed between steps finishes or undoes the rebooking at its next start (`recover`); where
 /// the journal cannot know whether a Planner step happened (killed after Planner answered, before the
-/// journal was written), Planner's GetBookings decides.
+/// journal was written), Planner's GetBookings decides. The moves are one table (`StateMachine`) and one
+/// driver (`advance`) for both; the Planner steps are in `Rebooking+Steps.swift`.
 struct Rebooking {
     let context: OperationContext
     let person: PlannerPerson
 
+    /// The journal's `newResourceId` for a new time Planner names no resource for.
+    static let plannerAssigns = ""
 
-    /// `resource` nil: Planner names no resource for the new time (it assigns one at MakeBooking).
+    /// Moves `old` to `start`. `resource` nil: Planner names no resource for the new time (it assigns
+    /// one at MakeBooking). Returns the new booking's id; any fault means the old time stands.
     func run(old: CitizenBooking, offer: PlannerCategoryOffer, start: Date, resource: String?, samtaleform: Int?)
         async throws(StarFault) -> UUID
     {
-        let ledger = context.ledger
         var entry = RebookingJournalEntry(
             id: UUID().lowercasedText, personId: person.personStatusId.lowercasedText,
             oldBookingId: old.planner.id.lowercasedText, oldOfferId: offer.id.lowercasedText,
             oldStart: old.planner.startTime, newOfferId: offer.id.lowercasedText, newStart: start,
             newResourceId: resource ?? Self.plannerAssigns, newReservationId: nil, step: .reserving, updatedAt: context.now)
-        func journal(_ step: RebookingJournalEntry.Step) async throws(StarFault) {
-            entry.step = step
-            entry.updatedAt = context.now
-            let current = entry
-            try await context.ledgerCall { try await ledger.journal(current) }
-        }
-        try await journal(.reserving)
-        // 1. Reserve the new time (or, with no resource to reserve it with, book it).
-        let reservation: UUID
-        do {
-            if let resourceId = resource.flatMap(UUID.init(uuidString:)) {
-                reservation = try await context.planner.createBookingReservation(PlannerReservationRequest(
-                    offerId: offer.id, startDateTime: start, resourceId: resourceId, personId: person.personStatusId))
-            } else {
-                reservation = try await context.planner.makeBooking(PlannerMakeBookingRequest(
-                    personId: person.personStatusId, offerId: offer.id, startTime: start, isImmediateBooking: false))
-                context.notes.add("Planner names no resource for the new time: booked by MakeBooking before the old one is cancelled")
-            }
-        } catch {
-            try await journal(.undone)
-            if case .conflict = error { throw StarFault.timeAlreadyTaken("Planner answered 409: the new time was taken meanwhile") }
-            throw error.starFault
-        }
-        entry.newReservationId = reservation.lowercasedText
-        try await journal(.reserved)
-        // 2. Cancel the old booking.
-        do {
-            try await context.planner.cancelBooking(bookingId: old.planner.id, personStatusId: person.personStatusId)
-        } catch {
-            try? await context.planner.cancelBooking(bookingId: reservation, personStatusId: person.personStatusId)
-            try await journal(.undone)
-            context.notes.add("cancelling the old booking failed: the new reservation was released, the old booking stands")
-            let fault = error.starFault
-            throw StarFault(fault.code, "the old booking stands: \(fault.reason)")
-        }
-        try await journal(.cancelled)
-        if context.failpoint == .afterCancel { try? await Task.sleep(for: .seconds(60)) }
-        // 3. Confirm the new reservation (twice), else book the old time again.
-        try await Self.finish(&entry, person: person.personStatusId, context: context)
+        try await Self.journal(&entry, .reserving, context)
+        try await Self.advance(&entry, from: StateMachine.next(after: .reserving), context: context, live: true)
         guard entry.step == .done, let newId = entry.newReservationId.flatMap(UUID.init(uuidString:)) else {
             throw StarFault.plannerServerError("the new time could not be confirmed: the old time was booked again")
         }
         // 4. The ledger.
+        let ledger = context.ledger
         if var row = old.ledger {
             row.state = .cancelled
             row.updatedAt = context.now
@@ -94,62 +61,56 @@ struct Rebooking {
         return newId
     }
 
-    /// The journal's `newResourceId` for a new time Planner names no resource for.
-    static let plannerAssigns = ""
-
-    /// Step 3 for an entry whose old booking is cancelled: confirm the new reservation (two tries; a new
-    /// time booked by MakeBooking needs none), else book the old time again. Leaves the entry `done` or `undone`.
-    static func finish(_ entry: inout RebookingJournalEntry, person: UUID, context: OperationContext) async throws(StarFault) {
-        let ledger = context.ledger
-        if entry.newResourceId == plannerAssigns, entry.newReservationId != nil {
-            // Booked by MakeBooking in step 1: there is nothing to confirm.
-            entry.step = .done
-            entry.updatedAt = context.now
-            let done = entry
-            try await context.ledgerCall { try await ledger.journal(done) }
-            return
-        }
-        if let reservation = entry.newReservationId.flatMap(UUID.init(uuidString:)) {
-            for attempt in 1...2 {
+    /// Takes `action` and the moves after it until the rebooking is done or undone. `live`: the call
+    /// that makes the rebooking, which answers Jobnet with the fault that undid it; the recovery
+    /// (`live: false`) only leaves the journal right.
+    static func advance(
+        _ entry: inout RebookingJournalEntry, from action: StateMachine.Action, context: OperationContext, live: Bool,
+        stray: UUID? = nil
+    ) async throws(StarFault) {
+        guard let person = UUID(uuidString: entry.personId) else { return }
+        var action = action
+        while true {
+            switch action {
+            case .reserveNew:
                 do {
-                    try await context.planner.confirmBookingReservation(bookingId: reservation, personStatusId: person)
-                    entry.step = .done
-                    entry.updatedAt = context.now
-                    let done = entry
-                    try await context.ledgerCall { try await ledger.journal(done) }
-                    return
+                    entry.newReservationId = try await reserveNew(entry, person: person, context: context).lowercasedText
                 } catch {
-                    context.notes.add("confirming the new reservation failed (try \(attempt)): \(error)")
+                    try await journal(&entry, .undone, context)
+                    if case .conflict = error { throw StarFault.timeAlreadyTaken("Planner answered 409: the new time was taken meanwhile") }
+                    throw error.starFault
                 }
+                try await journal(&entry, .reserved, context)
+            case .cancelOld:
+                do {
+                    try await cancelOld(entry, person: person, context: context)
+                } catch {
+                    await releaseNew(entry, person: person, stray: stray, context: context)
+                    try await journal(&entry, .undone, context)
+                    context.notes.add("cancelling the old booking failed: the new reservation was released, the old booking stands")
+                    let fault = error.starFault
+                    throw StarFault(fault.code, "the old booking stands: \(fault.reason)")
+                }
+                try await journal(&entry, .cancelled, context)
+                if live, context.failpoint == .afterCancel { try? await Task.sleep(for: .seconds(60)) }
+            case .confirmNew:
+                guard await confirmNew(entry, person: person, context: context) else {
+                    await releaseNew(entry, person: person, stray: nil, context: context)
+                    action = StateMachine.compensation(for: .confirmNew)
+                    continue
+                }
+                try await journal(&entry, .done, context)
+            case .restoreOld:
+                await restoreOld(entry, person: person, context: context)
+                try await journal(&entry, .undone, context)
+            case .releaseNew:
+                await releaseNew(entry, person: person, stray: stray, context: context)
+                try await journal(&entry, .undone, context)
+            case .finished:
+                return
             }
-            try? await context.planner.cancelBooking(bookingId: reservation, personStatusId: person)
+            action = StateMachine.next(after: entry.step)
         }
-        // Restore the old time.
-        guard let offer = UUID(uuidString: entry.oldOfferId) else { return }
-        do {
-            let restored = try await context.planner.makeBooking(PlannerMakeBookingRequest(
-                personId: person, offerId: offer, startTime: entry.oldStart, isImmediateBooking: false))
-            context.notes.add("the old time was booked again as \(restored.lowercasedText)")
-            // The ledger follows: the old id is gone, the restored booking takes its place.
-            if var row = try? await ledger.booking(plannerBookingId: entry.oldBookingId) {
-                row.state = .cancelled
-                row.updatedAt = context.now
-                let cancelled = row
-                try? await ledger.save(cancelled)
-                var replacement = row
-                replacement.requestKey = "restored|\(restored.lowercasedText)"
-                replacement.plannerBookingId = restored.lowercasedText
-                replacement.state = .booked
-                let booked = replacement
-                try? await ledger.save(booked)
-            }
-        } catch {
-            context.notes.add("booking the old time again failed too (\(error)): the citizen must be contacted")
-        }
-        entry.step = .undone
-        entry.updatedAt = context.now
-        let undone = entry
-        try await context.ledgerCall { try await ledger.journal(undone) }
     }
 
     /// At start-up: finish or undo every rebooking a previous run left half-way.
@@ -157,55 +118,44 @@ struct Rebooking {
         var report: [String] = []
         guard let entries = try? await context.ledger.unfinishedRebookings() else { return ["the rebooking journal cannot be read"] }
         for var entry in entries {
-            guard let person = UUID(uuidString: entry.personId) else { continue }
-            switch entry.step {
-            case .reserving, .reserved:
-                // The journal does not say whether the old booking was cancelled: a gateway killed just after
-                // Planner cancelled it, before the journal could say so, looks like this. Planner decides.
-                let held = try? await context.planner.bookings(personStatusId: person)
-                let oldStands = held?.contains {
-                    $0.id.lowercasedText == entry.oldBookingId && ![.cancelled, .rejected].contains($0.status)
-                } ?? true
-                if entry.step == .reserved, !oldStands {
-                    try? await finish(&entry, person: person, context: context)
-                    report.append("rebooking \(entry.id) \(entry.step == .done ? "completed" : "undone (the old time booked again)") at start-up")
-                    continue
-                }
-                // The old booking stands: release any new reservation.
-                if let reservation = entry.newReservationId.flatMap(UUID.init(uuidString:)) {
-                    try? await context.planner.cancelBooking(bookingId: reservation, personStatusId: person)
-                } else if let stray = held?.first(where: {
-                    // Reserved (status 6), or booked outright when Planner named no resource, before the journal said so.
-                    abs($0.startTime.timeIntervalSince(entry.newStart)) < 1 && $0.id.lowercasedText != entry.oldBookingId
-                        && ($0.status == .readyForCitizenConfirmation
-                            || (entry.newResourceId == plannerAssigns && ![.cancelled, .rejected].contains($0.status)))
-                }) {
-                    try? await context.planner.cancelBooking(bookingId: stray.id, personStatusId: person)
-                }
-                entry.step = .undone
-                entry.updatedAt = context.now
-                let undone = entry
-                try? await context.ledger.journal(undone)
+            guard let person = UUID(uuidString: entry.personId), entry.step != .done, entry.step != .undone else { continue }
+            let held = try? await context.planner.bookings(personStatusId: person)
+            let view = held.map { bookings in
+                StateMachine.PlannerView(
+                    oldStands: bookings.contains {
+                        $0.id.lowercasedText == entry.oldBookingId && ![.cancelled, .rejected].contains($0.status)
+                    },
+                    newConfirmed: bookings.contains { $0.id.lowercasedText == entry.newReservationId && $0.status == .accepted })
+            }
+            // A new time Planner holds although the journal does not know its id (killed after Planner answered).
+            let stray = held?.first(where: {
+                abs($0.startTime.timeIntervalSince(entry.newStart)) < 1 && $0.id.lowercasedText != entry.oldBookingId
+                    && ($0.status == .readyForCitizenConfirmation
+                        || (entry.newResourceId == plannerAssigns && ![.cancelled, .rejected].contains($0.status)))
+            })?.id
+            let step = entry.step
+            switch StateMachine.recovery(from: step, planner: view) {
+            case .finished:
+                try? await journal(&entry, .done, context)
+                report.append("rebooking \(entry.id) found confirmed at start-up")
+            case .releaseNew:
+                try? await advance(&entry, from: .releaseNew, context: context, live: false, stray: stray)
                 report.append("rebooking \(entry.id) undone at start-up: the old booking stands")
-            case .cancelled:
-                // Killed after Planner confirmed, before the journal said so: nothing left to do.
-                let held = try? await context.planner.bookings(personStatusId: person)
-                if let reservation = entry.newReservationId,
-                    held?.contains(where: { $0.id.lowercasedText == reservation && $0.status == .accepted }) == true
-                {
-                    entry.step = .done
-                    entry.updatedAt = context.now
-                    let done = entry
-                    try? await context.ledger.journal(done)
-                    report.append("rebooking \(entry.id) found confirmed at start-up")
-                    continue
-                }
-                try? await finish(&entry, person: person, context: context)
+            case let action:
+                try? await advance(&entry, from: action, context: context, live: false, stray: stray)
                 report.append("rebooking \(entry.id) \(entry.step == .done ? "completed" : "undone (the old time booked again)") at start-up")
-            case .done, .undone:
-                break
             }
         }
         return report
+    }
+
+    /// Writes the entry at `step`; a ledger that cannot be written is the gateway's own trouble (9303).
+    static func journal(_ entry: inout RebookingJournalEntry, _ step: RebookingJournalEntry.Step, _ context: OperationContext)
+        async throws(StarFault)
+    {
+        entry.step = step
+        entry.updatedAt = context.now
+        let current = entry
+        try await context.ledgerCall { try await context.ledger.journal(current) }
     }
 }
