@@ -8,37 +8,37 @@ import Testing
     static let python = ProcessInfo.processInfo.environment["JOBNET_GATEWAY_TEST_PYTHON"]
 
     @Test func theWSDLIsServedWithItsAddressAndItsSchema() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let wsdl = try await gateway.get("/JobnetCitizenStatusService?wsdl")
-        #expect(wsdl.status == 200)
-        #expect(wsdl.body.contains("location=\"http://127.0.0.1:\(gateway.port)/JobnetCitizenStatusService\""))
-        #expect(wsdl.body.components(separatedBy: "<wsdl:operation name=").count - 1 == 26)
-        let schema = try await gateway.get("/JobnetCitizenStatusService.xsd")
-        #expect(schema.status == 200)
-        #expect(schema.body.contains("targetNamespace=\"\(SOAP.namespace)\""))
-        let alias = try await gateway.get("/JobnetBookingService?wsdl")
-        #expect(alias.body.contains("/JobnetBookingService\""))
+        try await withHTTPTestGateway { gateway async throws in
+            let wsdl = try await gateway.get("/JobnetCitizenStatusService?wsdl")
+            #expect(wsdl.status == 200)
+            #expect(wsdl.body.contains("location=\"http://127.0.0.1:\(gateway.port)/JobnetCitizenStatusService\""))
+            #expect(wsdl.body.components(separatedBy: "<wsdl:operation name=").count - 1 == 26)
+            let schema = try await gateway.get("/JobnetCitizenStatusService.xsd")
+            #expect(schema.status == 200)
+            #expect(schema.body.contains("targetNamespace=\"\(SOAP.namespace)\""))
+            let alias = try await gateway.get("/JobnetBookingService?wsdl")
+            #expect(alias.body.contains("/JobnetBookingService\""))
+        }
     }
 
     @Test(.enabled(if: python != nil, "make test provides zeep in a venv"))
     func zeepBuildsAClientFromTheServedWSDLAndCallsGetBorgerstatus() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let result = try await run(Self.python!, [
-            repositoryRoot + "/Tests/Tools/zeep_client.py", "\(gateway.url)?wsdl", DemoData.Citizen.anna,
-        ])
-        #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("operations 13 "), "\(result.output)")
-        for operation in ["GetBorgerstatus", "GetSelvbookingMoedetilbud", "GetSelvbookingMoedetider", "CreateSelvbooking",
-                          "CreateOmbooking", "DeleteBooking", "SaveIndkaldelsesaccept", "GetOmbookingSagsbehandlere",
-                          "GetOmbookingMoedetider", "GetStraksbookingMoedetider", "GetBookings", "CreateFejlmelding",
-                          "StraksbookOgTilmeld"] {
-            #expect(result.output.contains(operation), "\(operation)")
+        try await withHTTPTestGateway { gateway async throws in
+            let result = try await run(Self.python!, [
+                repositoryRoot + "/Tests/Tools/zeep_client.py", "\(gateway.url)?wsdl", DemoData.Citizen.anna,
+            ])
+            #expect(result.status == 0, "\(result.output)")
+            #expect(result.output.contains("operations 13 "), "\(result.output)")
+            for operation in ["GetBorgerstatus", "GetSelvbookingMoedetilbud", "GetSelvbookingMoedetider", "CreateSelvbooking",
+                              "CreateOmbooking", "DeleteBooking", "SaveIndkaldelsesaccept", "GetOmbookingSagsbehandlere",
+                              "GetOmbookingMoedetider", "GetStraksbookingMoedetider", "GetBookings", "CreateFejlmelding",
+                              "StraksbookOgTilmeld"] {
+                #expect(result.output.contains(operation), "\(operation)")
+            }
+            #expect(result.output.contains("KanSelvbooke True"), "\(result.output)")
+            #expect(result.output.contains("fault soap:Client Unknown cpr"), "\(result.output)")
+            // The call zeep made went through the gateway with the header CPR.
+            #expect(gateway.records.contains { $0.operation == "GetBorgerstatus" && $0.outcome == "ok" && $0.citizen == "010190-xxxx" })
         }
-        #expect(result.output.contains("KanSelvbooke True"), "\(result.output)")
-        #expect(result.output.contains("fault soap:Client Unknown cpr"), "\(result.output)")
-        // The call zeep made went through the gateway with the header CPR.
-        #expect(gateway.records.contains { $0.operation == "GetBorgerstatus" && $0.outcome == "ok" && $0.citizen == "010190-xxxx" })
     }
 }

@@ -31,72 +31,72 @@ import Testing
     }
 
     @Test func aRebookingMovesTheMeetingAndCountsAsAcceptance() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let old = try #require(await Self.carlasMeetings(gateway.state).first)
-        let start = try await Self.newTime(gateway.state)
-        await gateway.state.resetCalls()
-        let answer = try await gateway.post(Self.request(start))
-        #expect(answer.status == 200, "\(answer.body)")
-        try ResponseSchema.assertValid(answer.body, element: "CreateOmbookingResponse")
-        #expect(answer.value(of: "AcceptedBooking") == "true")
-        #expect(answer.value(of: "BookingStartTime") == CopenhagenTime.format(start))
-        #expect(await Self.carlasMeetings(gateway.state) == [start])
-        #expect(start != old)
-        let calls = await gateway.state.calls
-        #expect(Array(calls.suffix(3)) == [.createBookingReservation, .cancelBooking, .confirmBookingReservation])
-        #expect(await gateway.state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1)
+        try await withTestGateway { gateway async throws in
+            let old = try #require(await Self.carlasMeetings(gateway.state).first)
+            let start = try await Self.newTime(gateway.state)
+            await gateway.state.resetCalls()
+            let answer = try await gateway.post(Self.request(start))
+            #expect(answer.status == 200, "\(answer.body)")
+            try ResponseSchema.assertValid(answer.body, element: "CreateOmbookingResponse")
+            #expect(answer.value(of: "AcceptedBooking") == "true")
+            #expect(answer.value(of: "BookingStartTime") == CopenhagenTime.format(start))
+            #expect(await Self.carlasMeetings(gateway.state) == [start])
+            #expect(start != old)
+            let calls = await gateway.state.calls
+            #expect(Array(calls.suffix(3)) == [.createBookingReservation, .cancelBooking, .confirmBookingReservation])
+            #expect(await gateway.state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1)
+        }
     }
 
     @Test func theCodesCreateOmbookingAnswers() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let start = try await Self.newTime(gateway.state)
-        func code(_ xml: String) async throws -> Int? { try await gateway.post(xml).fejlkode }
-        #expect(try await code(Self.request(Date().addingTimeInterval(-3600))) == 4783)
-        #expect(try await code(Self.request(start).replacingOccurrences(of: Self.booking, with: UUID().uuidString)) == 4768)
-        #expect(try await code(SOAP.operation("CreateOmbooking", cpr: DemoData.Citizen.unknown, content:
-            "<v:IndkaldelseId>\(Self.booking)</v:IndkaldelseId><v:MoedeStarttidspunkt>\(CopenhagenTime.format(start))</v:MoedeStarttidspunkt>")) == 4400)
-        let night = CopenhagenTime.at(hour: 3, minute: 0, on: CopenhagenTime.adding(days: 3, to: Date()))
-        #expect(try await code(Self.request(night)) == 4767)
-        #expect(try await code(Self.request(start).replacingOccurrences(of: "RID:1002", with: "RID:1003")) == 9003)
-        #expect(try await code(Self.request(start).replacingOccurrences(of: "RID:1002", with: "RID:404")) == 4822)
-        #expect(try await code(Self.request(CopenhagenTime.adding(days: 90, to: start))) == 8109)
-        #expect(try await code(Self.request(start).replacingOccurrences(of: "<v:SagsbehandlerEksterntId>", with: "<v:SamtaleformType>8</v:SamtaleformType><v:SagsbehandlerEksterntId>")) == 4708)
-        // Someone else's booking (once the ledger knows its owner): 8107.
-        _ = try await gateway.post(SOAP.operation("GetBookings", cpr: Self.carla))
-        #expect(try await code(Self.request(start).replacingOccurrences(of: Self.carla, with: DemoData.Citizen.anna)) == 8107)
-        #expect(gateway.records.allSatisfy { !($0.reason ?? "").contains("a gateway defect") })
-        #expect(await Self.carlasMeetings(gateway.state).count == 1)
+        try await withTestGateway { gateway async throws in
+            let start = try await Self.newTime(gateway.state)
+            func code(_ xml: String) async throws -> Int? { try await gateway.post(xml).fejlkode }
+            #expect(try await code(Self.request(Date().addingTimeInterval(-3600))) == 4783)
+            #expect(try await code(Self.request(start).replacingOccurrences(of: Self.booking, with: UUID().uuidString)) == 4768)
+            #expect(try await code(SOAP.operation("CreateOmbooking", cpr: DemoData.Citizen.unknown, content:
+                "<v:IndkaldelseId>\(Self.booking)</v:IndkaldelseId><v:MoedeStarttidspunkt>\(CopenhagenTime.format(start))</v:MoedeStarttidspunkt>")) == 4400)
+            let night = CopenhagenTime.at(hour: 3, minute: 0, on: CopenhagenTime.adding(days: 3, to: Date()))
+            #expect(try await code(Self.request(night)) == 4767)
+            #expect(try await code(Self.request(start).replacingOccurrences(of: "RID:1002", with: "RID:1003")) == 9003)
+            #expect(try await code(Self.request(start).replacingOccurrences(of: "RID:1002", with: "RID:404")) == 4822)
+            #expect(try await code(Self.request(CopenhagenTime.adding(days: 90, to: start))) == 8109)
+            #expect(try await code(Self.request(start).replacingOccurrences(of: "<v:SagsbehandlerEksterntId>", with: "<v:SamtaleformType>8</v:SamtaleformType><v:SagsbehandlerEksterntId>")) == 4708)
+            // Someone else's booking (once the ledger knows its owner): 8107.
+            _ = try await gateway.post(SOAP.operation("GetBookings", cpr: Self.carla))
+            #expect(try await code(Self.request(start).replacingOccurrences(of: Self.carla, with: DemoData.Citizen.anna)) == 8107)
+            #expect(gateway.records.allSatisfy { !($0.reason ?? "").contains("a gateway defect") })
+            #expect(await Self.carlasMeetings(gateway.state).count == 1)
+        }
     }
 
     /// Each failure ends with exactly one meeting, at the old time or the new, and the answer says which.
     @Test func anImmediateOrUnrebookableBookingIsNotMoved() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        // An immediate booking: 9130.
-        let straks = try #require(try await gateway.state.bookingOptions(
-            personId: DemoData.annaId, offerId: DemoData.Offer.straksJobsamtale, start: Date(),
-            end: CopenhagenTime.adding(days: 7, to: Date())).first).time
-        let immediate = try #require(try await gateway.post(StraksbookOgTilmeldTests.request(start: straks)).value(of: "IndkaldelseId"))
-        let start = try await Self.newTime(gateway.state)
-        let move = { (id: String, cpr: String) in
-            SOAP.operation("CreateOmbooking", cpr: cpr, content: "<v:IndkaldelseId>\(id)</v:IndkaldelseId>"
-                + "<v:MoedeStarttidspunkt>\(CopenhagenTime.format(start))</v:MoedeStarttidspunkt>")
+        try await withTestGateway { gateway async throws in
+            // An immediate booking: 9130.
+            let straks = try #require(try await gateway.state.bookingOptions(
+                personId: DemoData.annaId, offerId: DemoData.Offer.straksJobsamtale, start: Date(),
+                end: CopenhagenTime.adding(days: 7, to: Date())).first).time
+            let immediate = try #require(try await gateway.post(StraksbookOgTilmeldTests.request(start: straks)).value(of: "IndkaldelseId"))
+            let start = try await Self.newTime(gateway.state)
+            let move = { (id: String, cpr: String) in
+                SOAP.operation("CreateOmbooking", cpr: cpr, content: "<v:IndkaldelseId>\(id)</v:IndkaldelseId>"
+                    + "<v:MoedeStarttidspunkt>\(CopenhagenTime.format(start))</v:MoedeStarttidspunkt>")
+            }
+            #expect(try await gateway.post(move(immediate, DemoData.Citizen.anna)).fejlkode == 9130)
+            // A joint meeting (its offer does not allow rebooking): 4812.
+            let session = try #require(try await gateway.state.bookingOptions(
+                personId: DemoData.annaId, offerId: DemoData.Offer.informationsmoede, start: CopenhagenTime.adding(days: 3, to: Date()),
+                end: CopenhagenTime.adding(days: 20, to: Date())).first).time
+            let joint = try #require(try await gateway.post(SOAP.operation("CreateSelvbooking", cpr: DemoData.Citizen.anna, content:
+                "<v:MoedetilbudId>\(DemoData.Offer.informationsmoede.uuidString.lowercased())</v:MoedetilbudId>"
+                + "<v:MoedeStarttidspunkt>\(CopenhagenTime.format(session))</v:MoedeStarttidspunkt>")).value(of: "IndkaldelseId"))
+            #expect(try await gateway.post(move(joint, DemoData.Citizen.anna)).fejlkode == 4812)
+            let caseworkers = try await gateway.post(SOAP.operation("GetOmbookingSagsbehandlere", cpr: DemoData.Citizen.anna,
+                content: "<v:IndkaldelseId>\(joint)</v:IndkaldelseId>"))
+            #expect(caseworkers.value(of: "AllowChoiceOfSupervisor") == "false")
+            #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).count == 2)
         }
-        #expect(try await gateway.post(move(immediate, DemoData.Citizen.anna)).fejlkode == 9130)
-        // A joint meeting (its offer does not allow rebooking): 4812.
-        let session = try #require(try await gateway.state.bookingOptions(
-            personId: DemoData.annaId, offerId: DemoData.Offer.informationsmoede, start: CopenhagenTime.adding(days: 3, to: Date()),
-            end: CopenhagenTime.adding(days: 20, to: Date())).first).time
-        let joint = try #require(try await gateway.post(SOAP.operation("CreateSelvbooking", cpr: DemoData.Citizen.anna, content:
-            "<v:MoedetilbudId>\(DemoData.Offer.informationsmoede.uuidString.lowercased())</v:MoedetilbudId>"
-            + "<v:MoedeStarttidspunkt>\(CopenhagenTime.format(session))</v:MoedeStarttidspunkt>")).value(of: "IndkaldelseId"))
-        #expect(try await gateway.post(move(joint, DemoData.Citizen.anna)).fejlkode == 4812)
-        let caseworkers = try await gateway.post(SOAP.operation("GetOmbookingSagsbehandlere", cpr: DemoData.Citizen.anna,
-            content: "<v:IndkaldelseId>\(joint)</v:IndkaldelseId>"))
-        #expect(caseworkers.value(of: "AllowChoiceOfSupervisor") == "false")
-        #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).count == 2)
     }
 
     @Test(arguments: [
@@ -108,19 +108,19 @@ import Testing
     func aFailureAtEachStepLeavesExactlyOneMeeting(_ name: String, _ operation: PlannerOperation, _ fault: SimulatorFault, _ moved: Bool)
         async throws
     {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let old = try #require(await Self.carlasMeetings(gateway.state).first)
-        let start = try await Self.newTime(gateway.state)
-        await gateway.state.inject(fault, into: operation)
-        let answer = try await gateway.post(Self.request(start))
-        let meetings = await Self.carlasMeetings(gateway.state)
-        #expect(meetings == [moved ? start : old], "\(name): \(meetings)")
-        if moved {
-            #expect(answer.status == 200, "\(name)")
-        } else {
-            #expect(answer.status == 500, "\(name)")
-            #expect(answer.faultcode == "soap:Server", "\(name)")
+        try await withTestGateway { gateway async throws in
+            let old = try #require(await Self.carlasMeetings(gateway.state).first)
+            let start = try await Self.newTime(gateway.state)
+            await gateway.state.inject(fault, into: operation)
+            let answer = try await gateway.post(Self.request(start))
+            let meetings = await Self.carlasMeetings(gateway.state)
+            #expect(meetings == [moved ? start : old], "\(name): \(meetings)")
+            if moved {
+                #expect(answer.status == 200, "\(name)")
+            } else {
+                #expect(answer.status == 500, "\(name)")
+                #expect(answer.faultcode == "soap:Server", "\(name)")
+            }
         }
     }
 
@@ -160,32 +160,32 @@ import Testing
     /// The kill can land after Planner cancelled the old booking but before the journal says so: the
     /// journal then says `reserved`, and the start-up must ask Planner rather than release the new time.
     @Test func aJournalThatMissedTheCancelIsSettledByPlanner() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let state = gateway.state
-        let start = try await Self.newTime(state)
-        let planner = PlannerClient(
-            configuration: .init(baseURL: await gateway.simulator.baseURL, rootDepartmentId: DemoData.rootDepartmentId,
-                                 micrositeId: DemoData.micrositeId, routes: gateway.simulator.routes),
-            transport: CurlTransport(settings: PlannerTransportSettings(workers: 1)))
-        // What a killed gateway leaves: the reservation made, the old booking cancelled, the journal at `reserved`.
-        let reservation = try await planner.createBookingReservation(PlannerReservationRequest(
-            offerId: DemoData.Offer.jobsamtale, startDateTime: start, resourceId: DemoData.Resource.lars, personId: DemoData.carlaId))
-        let old = try #require(await Self.carlasMeetings(state).first { $0 != start })
-        try await planner.cancelBooking(bookingId: DemoData.carlaRebookable, personStatusId: DemoData.carlaId)
-        let ledger = try Ledger(path: nil)
-        try await ledger.journal(RebookingJournalEntry(
-            id: "test", personId: DemoData.carlaId.uuidString.lowercased(), oldBookingId: Self.booking,
-            oldOfferId: DemoData.Offer.jobsamtale.uuidString.lowercased(), oldStart: old,
-            newOfferId: DemoData.Offer.jobsamtale.uuidString.lowercased(), newStart: start,
-            newResourceId: DemoData.Resource.lars.uuidString.lowercased(), newReservationId: reservation.uuidString.lowercased(),
-            step: .reserved, updatedAt: Date()))
-        let context = OperationContext(
-            cpr: nil, planner: planner, mappings: try GatewayMappings.load(directory: repositoryRoot + "/Mappings"), now: Date(),
-            limits: OperationLimits(), ledger: ledger, locks: CitizenLocks(), notes: MappingNotes())
-        let report = await Rebooking.recover(context: context)
-        #expect(report == ["rebooking test completed at start-up"])
-        #expect(await Self.carlasMeetings(state) == [start])
-        #expect(await state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1)
+        try await withHTTPTestGateway { gateway async throws in
+            let state = gateway.state
+            let start = try await Self.newTime(state)
+            let planner = PlannerClient(
+                configuration: .init(baseURL: await gateway.simulator.baseURL, rootDepartmentId: DemoData.rootDepartmentId,
+                                     micrositeId: DemoData.micrositeId, routes: gateway.simulator.routes),
+                transport: CurlTransport(settings: PlannerTransportSettings(workers: 1)))
+            // What a killed gateway leaves: the reservation made, the old booking cancelled, the journal at `reserved`.
+            let reservation = try await planner.createBookingReservation(PlannerReservationRequest(
+                offerId: DemoData.Offer.jobsamtale, startDateTime: start, resourceId: DemoData.Resource.lars, personId: DemoData.carlaId))
+            let old = try #require(await Self.carlasMeetings(state).first { $0 != start })
+            try await planner.cancelBooking(bookingId: DemoData.carlaRebookable, personStatusId: DemoData.carlaId)
+            let ledger = try Ledger(path: nil)
+            try await ledger.journal(RebookingJournalEntry(
+                id: "test", personId: DemoData.carlaId.uuidString.lowercased(), oldBookingId: Self.booking,
+                oldOfferId: DemoData.Offer.jobsamtale.uuidString.lowercased(), oldStart: old,
+                newOfferId: DemoData.Offer.jobsamtale.uuidString.lowercased(), newStart: start,
+                newResourceId: DemoData.Resource.lars.uuidString.lowercased(), newReservationId: reservation.uuidString.lowercased(),
+                step: .reserved, updatedAt: Date()))
+            let context = OperationContext(
+                cpr: nil, planner: planner, mappings: try GatewayMappings.load(directory: repositoryRoot + "/Mappings"), now: Date(),
+                limits: OperationLimits(), ledger: ledger, locks: CitizenLocks(), notes: MappingNotes())
+            let report = await Rebooking.recover(context: context)
+            #expect(report == ["rebooking test completed at start-up"])
+            #expect(await Self.carlasMeetings(state) == [start])
+            #expect(await state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1)
+        }
     }
 }

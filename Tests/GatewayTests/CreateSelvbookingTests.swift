@@ -15,7 +15,7 @@ import Testing
 
     /// A free start time of the offer, as Planner offers it now.
     static func freeTime(
-        _ gateway: TestGateway, offer: UUID = jobsamtale, person: UUID = DemoData.annaId, skip: Int = 0,
+        _ gateway: some GatewayUnderTest, offer: UUID = jobsamtale, person: UUID = DemoData.annaId, skip: Int = 0,
         resource: UUID = DemoData.Resource.lars
     ) async throws -> Date {
         // Two days ahead: past every 24-hour deadline of the demo offers.
@@ -31,77 +31,77 @@ import Testing
     }
 
     @Test func aBookingWithoutACaseworkerIsMadeWithMakeBooking() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let start = try await Self.freeTime(gateway)
-        await gateway.state.resetCalls()
-        let answer = try await gateway.post(Self.request(start: start))
-        #expect(answer.status == 200, "\(answer.body)")
-        try ResponseSchema.assertValid(answer.body, element: "CreateSelvbookingResponse")
-        let id = try #require(answer.value(of: "IndkaldelseId"))
-        #expect(answer.value(of: "SelfBooked") == "true")
-        #expect(answer.value(of: "AcceptedBooking") == "true")
-        #expect(answer.value(of: "BookingStartTime") == CopenhagenTime.format(start))
-        #expect(answer.value(of: "ReBookingDeadline") == CopenhagenTime.format(start.addingTimeInterval(-24 * 3600)))
-        #expect(await gateway.state.calls == [.personByCpr, .getMicrositeCategories, .bookingOptions, .makeBooking, .getBookings])
-        let booked = await gateway.state.activeBookings(personStatusId: DemoData.annaId)
-        #expect(booked.map(\.id.uuidString).map { $0.lowercased() } == [id])
-        #expect(booked.first?.start == start)
-        // The ledger knows the booking's offer and owner.
-        let holder = try #require(answer.value(of: "CaseWorkerGivenName"))
-        #expect(["Mette", "Lars"].contains(holder))
+        try await withTestGateway { gateway async throws in
+            let start = try await Self.freeTime(gateway)
+            await gateway.state.resetCalls()
+            let answer = try await gateway.post(Self.request(start: start))
+            #expect(answer.status == 200, "\(answer.body)")
+            try ResponseSchema.assertValid(answer.body, element: "CreateSelvbookingResponse")
+            let id = try #require(answer.value(of: "IndkaldelseId"))
+            #expect(answer.value(of: "SelfBooked") == "true")
+            #expect(answer.value(of: "AcceptedBooking") == "true")
+            #expect(answer.value(of: "BookingStartTime") == CopenhagenTime.format(start))
+            #expect(answer.value(of: "ReBookingDeadline") == CopenhagenTime.format(start.addingTimeInterval(-24 * 3600)))
+            #expect(await gateway.state.calls == [.personByCpr, .getMicrositeCategories, .bookingOptions, .makeBooking, .getBookings])
+            let booked = await gateway.state.activeBookings(personStatusId: DemoData.annaId)
+            #expect(booked.map(\.id.uuidString).map { $0.lowercased() } == [id])
+            #expect(booked.first?.start == start)
+            // The ledger knows the booking's offer and owner.
+            let holder = try #require(answer.value(of: "CaseWorkerGivenName"))
+            #expect(["Mette", "Lars"].contains(holder))
+        }
     }
 
     @Test func aChosenCaseworkerIsReservedThenConfirmed() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let start = try await Self.freeTime(gateway)
-        await gateway.state.resetCalls()
-        let answer = try await gateway.post(Self.request(start: start, extra: "<v:SamtaleformType>2</v:SamtaleformType><v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>"))
-        #expect(answer.status == 200, "\(answer.body)")
-        #expect(answer.value(of: "CaseWorkerGivenName") == "Lars")
-        #expect(answer.value(of: "InterviewContactTypeIdentifier") == "2")
-        #expect(await gateway.state.calls == [
-            .personByCpr, .getMicrositeCategories, .bookingOptions, .createBookingReservation, .confirmBookingReservation,
-        ])
-        let booked = try #require(await gateway.state.activeBookings(personStatusId: DemoData.annaId).first)
-        #expect(booked.resourceId == DemoData.Resource.lars)
-        #expect(booked.status == 1)
+        try await withTestGateway { gateway async throws in
+            let start = try await Self.freeTime(gateway)
+            await gateway.state.resetCalls()
+            let answer = try await gateway.post(Self.request(start: start, extra: "<v:SamtaleformType>2</v:SamtaleformType><v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>"))
+            #expect(answer.status == 200, "\(answer.body)")
+            #expect(answer.value(of: "CaseWorkerGivenName") == "Lars")
+            #expect(answer.value(of: "InterviewContactTypeIdentifier") == "2")
+            #expect(await gateway.state.calls == [
+                .personByCpr, .getMicrositeCategories, .bookingOptions, .createBookingReservation, .confirmBookingReservation,
+            ])
+            let booked = try #require(await gateway.state.activeBookings(personStatusId: DemoData.annaId).first)
+            #expect(booked.resourceId == DemoData.Resource.lars)
+            #expect(booked.status == 1)
+        }
     }
 
     @Test func twentyIdenticalRequestsAtOnceMakeOneBooking() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let start = try await Self.freeTime(gateway)
-        let request = Self.request(start: start)
-        let answers = try await withThrowingTaskGroup(of: HTTPAnswer.self) { group in
-            for _ in 0..<20 { group.addTask { try await gateway.post(request) } }
-            return try await group.reduce(into: []) { $0.append($1) }
+        try await withTestGateway { gateway async throws in
+            let start = try await Self.freeTime(gateway)
+            let request = Self.request(start: start)
+            let answers = try await withThrowingTaskGroup(of: HTTPAnswer.self) { group in
+                for _ in 0..<20 { group.addTask { try await gateway.post(request) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.count == 20)
+            #expect(answers.allSatisfy { $0.status == 200 })
+            let ids = Set(answers.compactMap { $0.value(of: "IndkaldelseId") })
+            #expect(ids.count == 1)
+            let made = await gateway.state.calls.filter { $0 == .makeBooking }.count
+            #expect(made == 1)
+            #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).count == 1)
         }
-        #expect(answers.count == 20)
-        #expect(answers.allSatisfy { $0.status == 200 })
-        let ids = Set(answers.compactMap { $0.value(of: "IndkaldelseId") })
-        #expect(ids.count == 1)
-        let made = await gateway.state.calls.filter { $0 == .makeBooking }.count
-        #expect(made == 1)
-        #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).count == 1)
     }
 
     @Test func aFailedConfirmationLeavesNothingInPlanner() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let start = try await Self.freeTime(gateway)
-        await gateway.state.inject(.status(500), into: .confirmBookingReservation)
-        let answer = try await gateway.post(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>"))
-        #expect(answer.status == 500)
-        #expect(answer.faultcode == "soap:Server")
-        #expect(answer.fejlkode == 9303)
-        #expect(await gateway.state.calls.contains(.cancelBooking))
-        #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).isEmpty)
-        // The ledger holds nothing for it either: the same request books afresh once Planner is well.
-        await gateway.state.clearFaults()
-        let again = try await gateway.post(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>"))
-        #expect(again.status == 200)
+        try await withTestGateway { gateway async throws in
+            let start = try await Self.freeTime(gateway)
+            await gateway.state.inject(.status(500), into: .confirmBookingReservation)
+            let answer = try await gateway.post(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>"))
+            #expect(answer.status == 500)
+            #expect(answer.faultcode == "soap:Server")
+            #expect(answer.fejlkode == 9303)
+            #expect(await gateway.state.calls.contains(.cancelBooking))
+            #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).isEmpty)
+            // The ledger holds nothing for it either: the same request books afresh once Planner is well.
+            await gateway.state.clearFaults()
+            let again = try await gateway.post(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>"))
+            #expect(again.status == 200)
+        }
     }
 
     @Test func theLedgerSurvivesARestart() async throws {
@@ -124,29 +124,29 @@ import Testing
     }
 
     @Test func theCodesCreateSelvbookingAnswers() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let start = try await Self.freeTime(gateway, skip: 3)
-        func code(_ xml: String) async throws -> Int? { try await gateway.post(xml).fejlkode }
-        #expect(try await code(Self.request(start: Date().addingTimeInterval(-3600))) == 4783)
-        #expect(try await code(Self.request(start: start, cpr: DemoData.Citizen.unknown)) == 8111)
-        #expect(try await code(Self.request(UUID(), start: start)) == 8108)
-        #expect(try await code(Self.request(DemoData.Offer.udloebet, start: start)) == 8108)
-        #expect(try await code(Self.request(start: CopenhagenTime.adding(days: 70, to: start))) == 8109)
-        #expect(try await code(Self.request(start: start, extra: "<v:SamtaleformType>8</v:SamtaleformType>")) == 4708)
-        #expect(try await code(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>CVR:1-RID:404</v:SagsbehandlerEksterntId>")) == 4822)
-        #expect(try await code(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>CVR:29189846-RID:1003</v:SagsbehandlerEksterntId>")) == 9003)
-        // 4819: a time Planner does not offer, and a time someone else took meanwhile.
-        let night = CopenhagenTime.at(hour: 3, minute: 0, on: CopenhagenTime.adding(days: 3, to: Date()))
-        #expect(try await code(Self.request(start: night)) == 4819)
-        let carla = try await gateway.post(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>", cpr: DemoData.Citizen.carla))
-        #expect(carla.status == 200)
-        #expect(try await code(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>")) == 4819)
-        // 4769 and 9329 from Planner.
-        await gateway.state.inject(.garbage, into: .bookingOptions)
-        #expect(try await code(Self.request(start: start)) == 9329)
-        // Every answer was a code on CreateSelvbooking's list.
-        #expect(gateway.records.allSatisfy { !($0.reason ?? "").contains("a gateway defect") })
+        try await withTestGateway { gateway async throws in
+            let start = try await Self.freeTime(gateway, skip: 3)
+            func code(_ xml: String) async throws -> Int? { try await gateway.post(xml).fejlkode }
+            #expect(try await code(Self.request(start: Date().addingTimeInterval(-3600))) == 4783)
+            #expect(try await code(Self.request(start: start, cpr: DemoData.Citizen.unknown)) == 8111)
+            #expect(try await code(Self.request(UUID(), start: start)) == 8108)
+            #expect(try await code(Self.request(DemoData.Offer.udloebet, start: start)) == 8108)
+            #expect(try await code(Self.request(start: CopenhagenTime.adding(days: 70, to: start))) == 8109)
+            #expect(try await code(Self.request(start: start, extra: "<v:SamtaleformType>8</v:SamtaleformType>")) == 4708)
+            #expect(try await code(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>CVR:1-RID:404</v:SagsbehandlerEksterntId>")) == 4822)
+            #expect(try await code(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>CVR:29189846-RID:1003</v:SagsbehandlerEksterntId>")) == 9003)
+            // 4819: a time Planner does not offer, and a time someone else took meanwhile.
+            let night = CopenhagenTime.at(hour: 3, minute: 0, on: CopenhagenTime.adding(days: 3, to: Date()))
+            #expect(try await code(Self.request(start: night)) == 4819)
+            let carla = try await gateway.post(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>", cpr: DemoData.Citizen.carla))
+            #expect(carla.status == 200)
+            #expect(try await code(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>")) == 4819)
+            // 4769 and 9329 from Planner.
+            await gateway.state.inject(.garbage, into: .bookingOptions)
+            #expect(try await code(Self.request(start: start)) == 9329)
+            // Every answer was a code on CreateSelvbooking's list.
+            #expect(gateway.records.allSatisfy { !($0.reason ?? "").contains("a gateway defect") })
+        }
     }
 
     @Test func aJointMeetingBookedInsideItsCancellationDeadlineIsNotCancellable() async throws {
@@ -154,15 +154,15 @@ import Testing
         // at 07:00 (for the simulator and the gateway alike), so a session lies within 30 hours whatever
         // the day the test runs.
         let tuesday = try #require(CopenhagenTime.parse("2030-01-08T07:00:00"))
-        let gateway = try await TestGateway.start(clock: { tuesday })
-        defer { Task { await gateway.stop() } }
-        let sessions = try await gateway.state.bookingOptions(
-            personId: DemoData.annaId, offerId: DemoData.Offer.informationsmoede, start: tuesday,
-            end: tuesday.addingTimeInterval(30 * 3600))
-        let soon = try #require(sessions.first, "a session within 30 hours of a Tuesday morning")
-        let answer = try await gateway.post(Self.request(DemoData.Offer.informationsmoede, start: soon.time))
-        #expect(answer.status == 200, "\(answer.body)")
-        #expect(answer.value(of: "CancellationPossible") == "false")
+        try await withTestGateway(clock: { tuesday }) { gateway async throws in
+            let sessions = try await gateway.state.bookingOptions(
+                personId: DemoData.annaId, offerId: DemoData.Offer.informationsmoede, start: tuesday,
+                end: tuesday.addingTimeInterval(30 * 3600))
+            let soon = try #require(sessions.first, "a session within 30 hours of a Tuesday morning")
+            let answer = try await gateway.post(Self.request(DemoData.Offer.informationsmoede, start: soon.time))
+            #expect(answer.status == 200, "\(answer.body)")
+            #expect(answer.value(of: "CancellationPossible") == "false")
+        }
     }
 
     /// The policy codes a valid mapping can lead to, over HTTP, with mappings an operator might write.

@@ -32,19 +32,19 @@ import Testing
 
     @Test(arguments: fixtures)
     func theGatewayAnswersAsTheFixtureExpects(_ fixture: String) async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let template = try String(contentsOfFile: "\(Self.directory)/\(fixture).request.xml", encoding: .utf8)
-        let answer = try await gateway.post(FixtureTemplate.expand(template))
-        let expectedPath = "\(Self.directory)/\(fixture).response.xml"
-        if ProcessInfo.processInfo.environment["JOBNET_GATEWAY_RECORD_FIXTURES"] == "1" {
-            try FixtureWriter.expected(from: answer.body).write(toFile: expectedPath, atomically: true, encoding: .utf8)
+        try await withTestGateway { gateway async throws in
+            let template = try String(contentsOfFile: "\(Self.directory)/\(fixture).request.xml", encoding: .utf8)
+            let answer = try await gateway.post(FixtureTemplate.expand(template))
+            let expectedPath = "\(Self.directory)/\(fixture).response.xml"
+            if ProcessInfo.processInfo.environment["JOBNET_GATEWAY_RECORD_FIXTURES"] == "1" {
+                try FixtureWriter.expected(from: answer.body).write(toFile: expectedPath, atomically: true, encoding: .utf8)
+            }
+            let expected = try XMLParser().parse(Array(try String(contentsOfFile: expectedPath, encoding: .utf8).utf8)).root
+            let actual = try XMLParser().parse(Array(answer.body.utf8)).root
+            let differences = XMLComparison.differences(expected: expected, actual: actual)
+            #expect(differences.isEmpty, "\(fixture):\n\(differences.joined(separator: "\n"))")
+            // A fault answer is HTTP 500, a result 200.
+            #expect(answer.status == (fixture.contains("/ok") ? 200 : 500), "\(fixture)")
         }
-        let expected = try XMLParser().parse(Array(try String(contentsOfFile: expectedPath, encoding: .utf8).utf8)).root
-        let actual = try XMLParser().parse(Array(answer.body.utf8)).root
-        let differences = XMLComparison.differences(expected: expected, actual: actual)
-        #expect(differences.isEmpty, "\(fixture):\n\(differences.joined(separator: "\n"))")
-        // A fault answer is HTTP 500, a result 200.
-        #expect(answer.status == (fixture.contains("/ok") ? 200 : 500), "\(fixture)")
     }
 }

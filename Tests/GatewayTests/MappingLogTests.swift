@@ -20,86 +20,86 @@ import Testing
     func aScenarioWritesOneRecordPerCallWithEveryFieldAndNoCPR(format: MappingLog.Format) async throws {
         let path = Self.temporaryPath(".log")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let gateway = try await TestGateway.start(logFile: try MappingLogFile(path: path), logFormat: format)
-        defer { Task { await gateway.stop() } }
-        let start = try await CreateSelvbookingTests.freeTime(gateway)
+        try await withHTTPTestGateway(logFile: try MappingLogFile(path: path), logFormat: format) { gateway async throws in
+            let start = try await CreateSelvbookingTests.freeTime(gateway)
 
-        // The scenario: offers, times, a booking, someone else's bookings, an unknown citizen, a bad CPR,
-        // a CPR in the HTTP header, a caller's x-requestId and a WS-Addressing MessageID.
-        var answers: [HTTPAnswer] = []
-        answers.append(try await gateway.post(
-            SOAP.operation("GetSelvbookingMoedetilbud", cpr: DemoData.Citizen.anna), headers: ["x-requestId": "jobnet-req-0001"]))
-        answers.append(try await gateway.post(SelfBookingTimeslotTests.moedetider()))
-        answers.append(try await gateway.post(CreateSelvbookingTests.request(start: start)))
-        answers.append(try await gateway.post(SOAP.operation("GetBookings", cpr: DemoData.Citizen.bo)))
-        answers.append(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.unknown)))
-        answers.append(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: "0101901112x")))
-        answers.append(try await gateway.post(
-            SOAP.operation("GetBookings", cpr: nil), headers: ["x-civilregistrationIdentifier": DemoData.Citizen.carla]))
-        let addressed = """
-            <s:Envelope xmlns:s="\(SOAP.soap11)" xmlns:v="\(SOAP.namespace)" xmlns:wsa="http://www.w3.org/2005/08/addressing">\
-            <s:Header><wsa:MessageID>urn:uuid:7b4f5a52-64d1-4b8e-9a57-0d3c6f0e1a01</wsa:MessageID>\
-            <v:PersonCivilRegistrationIdentifier>\(DemoData.Citizen.anna)</v:PersonCivilRegistrationIdentifier></s:Header>\
-            <s:Body><v:GetBorgerstatus/></s:Body></s:Envelope>
-            """
-        answers.append(try await gateway.post(addressed))
-        // A CPR sent as the request id is not taken as the id.
-        answers.append(try await gateway.post(
-            SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.anna), headers: ["x-requestId": DemoData.Citizen.anna]))
-        #expect(answers.map(\.status) == [200, 200, 200, 200, 500, 500, 200, 200, 200])
+            // The scenario: offers, times, a booking, someone else's bookings, an unknown citizen, a bad CPR,
+            // a CPR in the HTTP header, a caller's x-requestId and a WS-Addressing MessageID.
+            var answers: [HTTPAnswer] = []
+            answers.append(try await gateway.post(
+                SOAP.operation("GetSelvbookingMoedetilbud", cpr: DemoData.Citizen.anna), headers: ["x-requestId": "jobnet-req-0001"]))
+            answers.append(try await gateway.post(SelfBookingTimeslotTests.moedetider()))
+            answers.append(try await gateway.post(CreateSelvbookingTests.request(start: start)))
+            answers.append(try await gateway.post(SOAP.operation("GetBookings", cpr: DemoData.Citizen.bo)))
+            answers.append(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.unknown)))
+            answers.append(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: "0101901112x")))
+            answers.append(try await gateway.post(
+                SOAP.operation("GetBookings", cpr: nil), headers: ["x-civilregistrationIdentifier": DemoData.Citizen.carla]))
+            let addressed = """
+                <s:Envelope xmlns:s="\(SOAP.soap11)" xmlns:v="\(SOAP.namespace)" xmlns:wsa="http://www.w3.org/2005/08/addressing">\
+                <s:Header><wsa:MessageID>urn:uuid:7b4f5a52-64d1-4b8e-9a57-0d3c6f0e1a01</wsa:MessageID>\
+                <v:PersonCivilRegistrationIdentifier>\(DemoData.Citizen.anna)</v:PersonCivilRegistrationIdentifier></s:Header>\
+                <s:Body><v:GetBorgerstatus/></s:Body></s:Envelope>
+                """
+            answers.append(try await gateway.post(addressed))
+            // A CPR sent as the request id is not taken as the id.
+            answers.append(try await gateway.post(
+                SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.anna), headers: ["x-requestId": DemoData.Citizen.anna]))
+            #expect(answers.map(\.status) == [200, 200, 200, 200, 500, 500, 200, 200, 200])
 
-        // One record per call, written as the call ends, in the order the calls were made.
-        let records = gateway.records
-        try #require(records.count == answers.count)
-        #expect(records.map(\.operation) == [
-            "GetSelvbookingMoedetilbud", "GetSelvbookingMoedetider", "CreateSelvbooking", "GetBookings", "GetBorgerstatus",
-            "GetBorgerstatus", "GetBookings", "GetBorgerstatus", "GetBorgerstatus",
-        ])
-        #expect(records.map(\.outcome) == ["ok", "ok", "ok", "ok", "1010", "1014", "ok", "ok", "ok"])
-        #expect(records.map(\.citizen) == ["010190-xxxx", "010190-xxxx", "010190-xxxx", "020290-xxxx", "040490-xxxx", nil,
-                                           "030390-xxxx", "010190-xxxx", "010190-xxxx"])
-        // The correlation id: the caller's, else the MessageID, else a new one; always returned in x-correlation-id.
-        #expect(records[0].correlationId == "jobnet-req-0001")
-        #expect(records[7].correlationId == "urn:uuid:7b4f5a52-64d1-4b8e-9a57-0d3c6f0e1a01")
-        #expect(records[8].correlationId != DemoData.Citizen.anna)
-        for (record, answer) in zip(records, answers) {
-            #expect(answer.headers["x-correlation-id"] == record.correlationId)
-        }
-        // The Planner calls, each with route, status, time and retries.
-        let booking = records[2]
-        #expect(booking.plannerCalls.map(\.operation.rawValue).prefix(2) == ["PersonByCpr", "GetMicrositeCategories"])
-        #expect(booking.plannerCalls.contains { $0.operation == .makeBooking && $0.status == 200 && $0.route == "POST \(gateway.simulator.routes[.makeBooking]!.path)" })
-        #expect(booking.plannerCalls.allSatisfy { $0.milliseconds > 0 && $0.retries == 0 })
-        #expect(records[4].plannerCalls.first?.status == 404)
-        // The decisions: the offer mapping used, and the rule behind a fault.
-        #expect(records[0].decisions.contains("offer c0000000-0000-4000-8000-000000000005 mapped by defaults"))
-        #expect(records[0].decisions.contains("offer c0000000-0000-4000-8000-000000000001 mapped by offer"))
-        #expect(booking.decisions.contains { $0.hasPrefix("booked ") })
-        #expect(booking.decisions.contains { $0.hasPrefix("caseworker: ") && $0.contains("mapped to CVR:29189846-RID:") })
-        #expect(records[4].reason == "Planner does not know the CPR (PersonByCpr 404)")
-        #expect(records[5].reason?.contains("PersonCivilRegistrationIdentifierType") == true)
-        #expect(records.allSatisfy { $0.milliseconds > 0 })
-
-        // What was written: one line per record, in the format asked for, and no CPR anywhere.
-        let written = try String(contentsOfFile: path, encoding: .utf8)
-        let lines = written.split(separator: "\n").map(String.init)
-        #expect(lines.count == records.count)
-        if format == .json {
-            let parsed = lines.compactMap(MappingLogRecord.init(jsonLine:))
-            #expect(parsed.count == records.count)
-            #expect(parsed.map(\.correlationId) == records.map(\.correlationId))
-            #expect(parsed[2].plannerCalls.map(\.route) == booking.plannerCalls.map(\.route))
-            for key in ["\"time\"", "\"correlationId\"", "\"operation\"", "\"citizen\"", "\"plannerCalls\"", "\"route\"", "\"status\"",
-                        "\"retries\"", "\"decisions\"", "\"outcome\"", "\"ms\""] {
-                #expect(lines[2].contains(key), "\(key)")
+            // One record per call, written as the call ends, in the order the calls were made.
+            let records = gateway.records
+            try #require(records.count == answers.count)
+            #expect(records.map(\.operation) == [
+                "GetSelvbookingMoedetilbud", "GetSelvbookingMoedetider", "CreateSelvbooking", "GetBookings", "GetBorgerstatus",
+                "GetBorgerstatus", "GetBookings", "GetBorgerstatus", "GetBorgerstatus",
+            ])
+            #expect(records.map(\.outcome) == ["ok", "ok", "ok", "ok", "1010", "1014", "ok", "ok", "ok"])
+            #expect(records.map(\.citizen) == ["010190-xxxx", "010190-xxxx", "010190-xxxx", "020290-xxxx", "040490-xxxx", nil,
+                                               "030390-xxxx", "010190-xxxx", "010190-xxxx"])
+            // The correlation id: the caller's, else the MessageID, else a new one; always returned in x-correlation-id.
+            #expect(records[0].correlationId == "jobnet-req-0001")
+            #expect(records[7].correlationId == "urn:uuid:7b4f5a52-64d1-4b8e-9a57-0d3c6f0e1a01")
+            #expect(records[8].correlationId != DemoData.Citizen.anna)
+            for (record, answer) in zip(records, answers) {
+                #expect(answer.headers["x-correlation-id"] == record.correlationId)
             }
-        } else {
-            #expect(lines[4].contains("GetBorgerstatus 040490-xxxx -> 1010"))
-        }
-        for cpr in Self.everyCPRUsed {
-            #expect(!written.contains(cpr), "\(cpr) in the log")
-            #expect(!written.contains(cpr.prefix(6) + "-" + cpr.dropFirst(6)), "\(cpr) in the log")
-            for line in gateway.logLines { #expect(!line.contains(cpr)) }
+            // The Planner calls, each with route, status, time and retries.
+            let booking = records[2]
+            #expect(booking.plannerCalls.map(\.operation.rawValue).prefix(2) == ["PersonByCpr", "GetMicrositeCategories"])
+            #expect(booking.plannerCalls.contains { $0.operation == .makeBooking && $0.status == 200 && $0.route == "POST \(gateway.simulator.routes[.makeBooking]!.path)" })
+            #expect(booking.plannerCalls.allSatisfy { $0.milliseconds > 0 && $0.retries == 0 })
+            #expect(records[4].plannerCalls.first?.status == 404)
+            // The decisions: the offer mapping used, and the rule behind a fault.
+            #expect(records[0].decisions.contains("offer c0000000-0000-4000-8000-000000000005 mapped by defaults"))
+            #expect(records[0].decisions.contains("offer c0000000-0000-4000-8000-000000000001 mapped by offer"))
+            #expect(booking.decisions.contains { $0.hasPrefix("booked ") })
+            #expect(booking.decisions.contains { $0.hasPrefix("caseworker: ") && $0.contains("mapped to CVR:29189846-RID:") })
+            #expect(records[4].reason == "Planner does not know the CPR (PersonByCpr 404)")
+            #expect(records[5].reason?.contains("PersonCivilRegistrationIdentifierType") == true)
+            #expect(records.allSatisfy { $0.milliseconds > 0 })
+
+            // What was written: one line per record, in the format asked for, and no CPR anywhere.
+            let written = try String(contentsOfFile: path, encoding: .utf8)
+            let lines = written.split(separator: "\n").map(String.init)
+            #expect(lines.count == records.count)
+            if format == .json {
+                let parsed = lines.compactMap(MappingLogRecord.init(jsonLine:))
+                #expect(parsed.count == records.count)
+                #expect(parsed.map(\.correlationId) == records.map(\.correlationId))
+                #expect(parsed[2].plannerCalls.map(\.route) == booking.plannerCalls.map(\.route))
+                for key in ["\"time\"", "\"correlationId\"", "\"operation\"", "\"citizen\"", "\"plannerCalls\"", "\"route\"", "\"status\"",
+                            "\"retries\"", "\"decisions\"", "\"outcome\"", "\"ms\""] {
+                    #expect(lines[2].contains(key), "\(key)")
+                }
+            } else {
+                #expect(lines[4].contains("GetBorgerstatus 040490-xxxx -> 1010"))
+            }
+            for cpr in Self.everyCPRUsed {
+                #expect(!written.contains(cpr), "\(cpr) in the log")
+                #expect(!written.contains(cpr.prefix(6) + "-" + cpr.dropFirst(6)), "\(cpr) in the log")
+                for line in gateway.logLines { #expect(!line.contains(cpr)) }
+            }
         }
     }
 

@@ -46,38 +46,38 @@ import Testing
     @Test func jobnetNeedsACertificateFromTheCAAndAnAllowedSubject() async throws {
         let certificates = try await ClientCertificateTests.makeCertificates()
         let c = certificates.path
-        let gateway = try await TestGateway.start { configuration in
+        try await withHTTPTestGateway(configure: { configuration in
             configuration.inboundTLS = InboundTLS(
                 certificate: c("server.pem"), key: c("server.key"), clientCA: c("ca.pem"), allowedSubjects: ["CN=FOCES test client"])
-        }
-        defer { Task { await gateway.stop() } }
-        let url = "https://127.0.0.1:\(gateway.port)/JobnetCitizenStatusService"
-        let body = Array(SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.anna).utf8)
-        func post(_ settings: PlannerTransportSettings) async -> Result<HTTPExchangeResponse, PlannerError> {
-            do {
-                return .success(try await CurlTransport(settings: settings).perform(
-                    HTTPExchangeRequest(method: .post, url: url, body: body, contentType: "text/xml; charset=utf-8", accept: "text/xml")))
-            } catch {
-                return .failure(error)
+        }) { gateway async throws in
+            let url = "https://127.0.0.1:\(gateway.port)/JobnetCitizenStatusService"
+            let body = Array(SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.anna).utf8)
+            func post(_ settings: PlannerTransportSettings) async -> Result<HTTPExchangeResponse, PlannerError> {
+                do {
+                    return .success(try await CurlTransport(settings: settings).perform(
+                        HTTPExchangeRequest(method: .post, url: url, body: body, contentType: "text/xml; charset=utf-8", accept: "text/xml")))
+                } catch {
+                    return .failure(error)
+                }
             }
+            // The allowed client: answered.
+            let allowed = await post(PlannerTransportSettings(clientCertificate: c("client.pem"), clientKey: c("client.key"),
+                                                              caBundle: c("ca.pem"), workers: 1))
+            #expect((try? allowed.get().status) == 200)
+            #expect(gateway.records.count == 1)
+            // Another subject from the same CA: 403, and nothing was read.
+            let other = await post(PlannerTransportSettings(clientCertificate: c("other.pem"), clientKey: c("other.key"),
+                                                            caBundle: c("ca.pem"), workers: 1))
+            #expect((try? other.get().status) == 403)
+            #expect(gateway.records.count == 1)
+            // No client certificate: the handshake fails.
+            let anonymous = await post(PlannerTransportSettings(caBundle: c("ca.pem"), workers: 1))
+            guard case .failure(.unreachable) = anonymous else {
+                Issue.record("a client without a certificate got in: \(anonymous)")
+                return
+            }
+            #expect(gateway.records.count == 1)
         }
-        // The allowed client: answered.
-        let allowed = await post(PlannerTransportSettings(clientCertificate: c("client.pem"), clientKey: c("client.key"),
-                                                          caBundle: c("ca.pem"), workers: 1))
-        #expect((try? allowed.get().status) == 200)
-        #expect(gateway.records.count == 1)
-        // Another subject from the same CA: 403, and nothing was read.
-        let other = await post(PlannerTransportSettings(clientCertificate: c("other.pem"), clientKey: c("other.key"),
-                                                        caBundle: c("ca.pem"), workers: 1))
-        #expect((try? other.get().status) == 403)
-        #expect(gateway.records.count == 1)
-        // No client certificate: the handshake fails.
-        let anonymous = await post(PlannerTransportSettings(caBundle: c("ca.pem"), workers: 1))
-        guard case .failure(.unreachable) = anonymous else {
-            Issue.record("a client without a certificate got in: \(anonymous)")
-            return
-        }
-        #expect(gateway.records.count == 1)
     }
 
     @Test func theTLSSettingsGoTogether() throws {

@@ -7,7 +7,7 @@ import Testing
 
 /// A Planner that is down, slow, failing or talking nonsense gets its STAR code, within the timeout.
 @Suite struct PlannerFaultTests {
-    func call(_ gateway: TestGateway) async throws -> (HTTPAnswer, Duration) {
+    func call(_ gateway: some GatewayUnderTest) async throws -> (HTTPAnswer, Duration) {
         let clock = ContinuousClock()
         var answer: HTTPAnswer?
         let elapsed = try await clock.measure {
@@ -17,54 +17,54 @@ import Testing
     }
 
     @Test func aPlannerThatIsDownGives4769AndReadyTurns503() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        await gateway.simulator.stop()
-        for _ in 0..<3 {
-            let (answer, _) = try await call(gateway)
-            #expect(answer.fejlkode == 4769)
-            #expect(answer.faultcode == "soap:Server")
+        try await withHTTPTestGateway { gateway async throws in
+            await gateway.simulator.stop()
+            for _ in 0..<3 {
+                let (answer, _) = try await call(gateway)
+                #expect(answer.fejlkode == 4769)
+                #expect(answer.faultcode == "soap:Server")
+            }
+            #expect(gateway.records.last?.plannerCalls.first?.failureClass == "unreachable")
+            #expect(try await gateway.get("/ready").status == 503)
+            try await gateway.simulator.start()
+            let (recovered, _) = try await call(gateway)
+            #expect(recovered.status == 200)
+            #expect(try await gateway.get("/ready").status == 200)
         }
-        #expect(gateway.records.last?.plannerCalls.first?.failureClass == "unreachable")
-        #expect(try await gateway.get("/ready").status == 503)
-        try await gateway.simulator.start()
-        let (recovered, _) = try await call(gateway)
-        #expect(recovered.status == 200)
-        #expect(try await gateway.get("/ready").status == 200)
     }
 
     @Test func aSlowPlannerGives4769WithinTheConfiguredTimeout() async throws {
-        let gateway = try await TestGateway.start { $0.transport.totalTimeoutMilliseconds = 500 }
-        defer { Task { await gateway.stop() } }
-        await gateway.state.inject(.slow(milliseconds: 3_000), into: .personByCpr)
-        let (answer, elapsed) = try await call(gateway)
-        #expect(answer.fejlkode == 4769)
-        #expect(elapsed < .milliseconds(2_500))
-        #expect(gateway.records.last?.reason?.contains("timeout") == true)
+        try await withHTTPTestGateway(configure: { $0.transport.totalTimeoutMilliseconds = 500 }) { gateway async throws in
+            await gateway.state.inject(.slow(milliseconds: 3_000), into: .personByCpr)
+            let (answer, elapsed) = try await call(gateway)
+            #expect(answer.fejlkode == 4769)
+            #expect(elapsed < .milliseconds(2_500))
+            #expect(gateway.records.last?.reason?.contains("timeout") == true)
+        }
     }
 
     @Test func aPlanner500Gives9303() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        await gateway.state.inject(.status(500), into: .getMicrositeCategories)
-        let (answer, _) = try await call(gateway)
-        #expect(answer.fejlkode == 9303)
-        #expect(answer.faultcode == "soap:Server")
-        #expect(await gateway.state.calls == [.personByCpr, .getMicrositeCategories])
+        try await withHTTPTestGateway { gateway async throws in
+            await gateway.state.inject(.status(500), into: .getMicrositeCategories)
+            let (answer, _) = try await call(gateway)
+            #expect(answer.fejlkode == 9303)
+            #expect(answer.faultcode == "soap:Server")
+            #expect(await gateway.state.calls == [.personByCpr, .getMicrositeCategories])
+        }
     }
 
     @Test func aGarbageOrIncompleteBodyGives9329() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        await gateway.state.inject(.garbage, into: .personByCpr)
-        #expect(try await call(gateway).0.fejlkode == 9329)
-        await gateway.state.inject(.incomplete, into: .personByCpr)
-        let (incomplete, _) = try await call(gateway)
-        #expect(incomplete.fejlkode == 9329)
-        #expect(gateway.records.last?.reason?.contains("PersonStatusId is missing") == true)
-        await gateway.state.inject(nil, into: .personByCpr)
-        await gateway.state.inject(.incomplete, into: .getMicrositeCategories)
-        #expect(try await call(gateway).0.fejlkode == 9329)
+        try await withHTTPTestGateway { gateway async throws in
+            await gateway.state.inject(.garbage, into: .personByCpr)
+            #expect(try await call(gateway).0.fejlkode == 9329)
+            await gateway.state.inject(.incomplete, into: .personByCpr)
+            let (incomplete, _) = try await call(gateway)
+            #expect(incomplete.fejlkode == 9329)
+            #expect(gateway.records.last?.reason?.contains("PersonStatusId is missing") == true)
+            await gateway.state.inject(nil, into: .personByCpr)
+            await gateway.state.inject(.incomplete, into: .getMicrositeCategories)
+            #expect(try await call(gateway).0.fejlkode == 9329)
+        }
     }
 
     @Test func aMissingMicrositeIdGives9018() async throws {

@@ -9,41 +9,41 @@ import Testing
 @Suite struct PlannerProtectionTests {
     static let anna = DemoData.Citizen.anna
 
-    func count(_ operation: PlannerOperation, in gateway: TestGateway) async -> Int {
+    func count(_ operation: PlannerOperation, in gateway: some GatewayUnderTest) async -> Int {
         await gateway.state.calls.filter { $0 == operation }.count
     }
 
     @Test func aReadIsSentAgainAfterA503AndTheLogCountsTheRetry() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        await gateway.state.inject(.failTimes(1, status: 503), into: .getMicrositeCategories)
-        let answer = try await gateway.post(SOAP.operation("GetSelvbookingMoedetilbud", cpr: Self.anna))
-        #expect(answer.status == 200, "\(answer.body)")
-        #expect(await count(.getMicrositeCategories, in: gateway) == 2)
-        let call = try #require(gateway.records.last?.plannerCalls.first { $0.operation == .getMicrositeCategories })
-        #expect(call.retries == 1 && call.status == 200 && call.failureClass == nil)
-        // A 500 says Planner may have done something: not retried, even for a read.
-        await gateway.state.inject(.failTimes(1, status: 500), into: .getMicrositeCategories)
-        await gateway.state.resetCalls()
-        #expect(try await gateway.post(SOAP.operation("GetSelvbookingMoedetilbud", cpr: Self.anna)).fejlkode == 9303)
-        #expect(await count(.getMicrositeCategories, in: gateway) == 1)
+        try await withHTTPTestGateway { gateway async throws in
+            await gateway.state.inject(.failTimes(1, status: 503), into: .getMicrositeCategories)
+            let answer = try await gateway.post(SOAP.operation("GetSelvbookingMoedetilbud", cpr: Self.anna))
+            #expect(answer.status == 200, "\(answer.body)")
+            #expect(await count(.getMicrositeCategories, in: gateway) == 2)
+            let call = try #require(gateway.records.last?.plannerCalls.first { $0.operation == .getMicrositeCategories })
+            #expect(call.retries == 1 && call.status == 200 && call.failureClass == nil)
+            // A 500 says Planner may have done something: not retried, even for a read.
+            await gateway.state.inject(.failTimes(1, status: 500), into: .getMicrositeCategories)
+            await gateway.state.resetCalls()
+            #expect(try await gateway.post(SOAP.operation("GetSelvbookingMoedetilbud", cpr: Self.anna)).fejlkode == 9303)
+            #expect(await count(.getMicrositeCategories, in: gateway) == 1)
+        }
     }
 
     @Test func aWriteIsNeverSentTwice() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let start = try await CreateSelvbookingTests.freeTime(gateway)
-        await gateway.state.inject(.failTimes(1, status: 503), into: .makeBooking)
-        await gateway.state.resetCalls()
-        let answer = try await gateway.post(CreateSelvbookingTests.request(start: start))
-        #expect(answer.fejlkode == 9303)
-        #expect(await count(.makeBooking, in: gateway) == 1)
-        #expect(gateway.records.last?.plannerCalls.first { $0.operation == .makeBooking }?.retries == 0)
-        #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).isEmpty)
-        // Jobnet's repeat books it: the ledger and GetBookings show the first try did not land.
-        let again = try await gateway.post(CreateSelvbookingTests.request(start: start))
-        #expect(again.status == 200, "\(again.body)")
-        #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).count == 1)
+        try await withHTTPTestGateway { gateway async throws in
+            let start = try await CreateSelvbookingTests.freeTime(gateway)
+            await gateway.state.inject(.failTimes(1, status: 503), into: .makeBooking)
+            await gateway.state.resetCalls()
+            let answer = try await gateway.post(CreateSelvbookingTests.request(start: start))
+            #expect(answer.fejlkode == 9303)
+            #expect(await count(.makeBooking, in: gateway) == 1)
+            #expect(gateway.records.last?.plannerCalls.first { $0.operation == .makeBooking }?.retries == 0)
+            #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).isEmpty)
+            // Jobnet's repeat books it: the ledger and GetBookings show the first try did not land.
+            let again = try await gateway.post(CreateSelvbookingTests.request(start: start))
+            #expect(again.status == 200, "\(again.body)")
+            #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).count == 1)
+        }
     }
 
     @Test func aRouteKeepsToItsOwnTimeBudget() async throws {
@@ -57,48 +57,48 @@ import Testing
                 return line[..<close] + ", timeoutMs: 300" + line[close...]
             }
             .joined(separator: "\n").write(toFile: routes, atomically: true, encoding: .utf8)
-        let gateway = try await TestGateway.start { $0.mappingsDirectory = mappings }
-        defer { Task { await gateway.stop() } }
-        await gateway.state.inject(.slow(milliseconds: 3_000), into: .bookingOptions)
-        let answer = try await gateway.post(SelfBookingTimeslotTests.moedetider())
-        #expect(answer.fejlkode == 4769)
-        let call = try #require(gateway.records.last?.plannerCalls.first { $0.operation == .bookingOptions })
-        #expect(call.failureClass == "unreachable")
-        #expect(call.retries == 0)   // a timeout is not retried: the budget is spent
-        #expect(call.milliseconds < 2_000)
-        #expect(gateway.records.last?.reason?.contains("timeout") == true)
-        // The other routes keep the transport's budget: a slow PersonByCpr within it still answers.
-        await gateway.state.inject(.slow(milliseconds: 600), into: .personByCpr)
-        #expect(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna)).status == 200)
+        try await withHTTPTestGateway(configure: { $0.mappingsDirectory = mappings }) { gateway async throws in
+            await gateway.state.inject(.slow(milliseconds: 3_000), into: .bookingOptions)
+            let answer = try await gateway.post(SelfBookingTimeslotTests.moedetider())
+            #expect(answer.fejlkode == 4769)
+            let call = try #require(gateway.records.last?.plannerCalls.first { $0.operation == .bookingOptions })
+            #expect(call.failureClass == "unreachable")
+            #expect(call.retries == 0)   // a timeout is not retried: the budget is spent
+            #expect(call.milliseconds < 2_000)
+            #expect(gateway.records.last?.reason?.contains("timeout") == true)
+            // The other routes keep the transport's budget: a slow PersonByCpr within it still answers.
+            await gateway.state.inject(.slow(milliseconds: 600), into: .personByCpr)
+            #expect(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna)).status == 200)
+        }
     }
 
     @Test func theBreakerAnswers4769AtOnceWhilePlannerIsDownAndAProbeClosesIt() async throws {
-        let gateway = try await TestGateway.start {
+        try await withHTTPTestGateway(configure: {
             $0.protection.breakerFailures = 2
             $0.protection.breakerOpenSeconds = 0.5
-        }
-        defer { Task { await gateway.stop() } }
-        await gateway.simulator.stop()
-        for _ in 0..<2 {
+        }) { gateway async throws in
+            await gateway.simulator.stop()
+            for _ in 0..<2 {
+                #expect(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna)).fejlkode == 4769)
+                #expect(gateway.records.last?.plannerCalls.first?.failureClass == "unreachable")
+                #expect(gateway.records.last?.plannerCalls.first?.retries == 2)
+            }
+            // Open: not even tried.
+            let fast = try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna))
+            #expect(fast.fejlkode == 4769)
+            #expect(fast.faultcode == "soap:Server")
+            #expect(gateway.records.last?.plannerCalls.map(\.failureClass) == ["circuit_open"])
+            #expect(gateway.records.last?.reason?.contains("circuit open") == true)
+            // Planner is back; after the open period one call probes it and closes the breaker.
+            try await gateway.simulator.start()
+            await gateway.state.resetCalls()
             #expect(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna)).fejlkode == 4769)
-            #expect(gateway.records.last?.plannerCalls.first?.failureClass == "unreachable")
-            #expect(gateway.records.last?.plannerCalls.first?.retries == 2)
+            #expect(await gateway.state.calls.isEmpty)
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna)).status == 200)
+            #expect(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna)).status == 200)
+            #expect(await gateway.state.calls.filter { $0 == .personByCpr }.count == 2)
         }
-        // Open: not even tried.
-        let fast = try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna))
-        #expect(fast.fejlkode == 4769)
-        #expect(fast.faultcode == "soap:Server")
-        #expect(gateway.records.last?.plannerCalls.map(\.failureClass) == ["circuit_open"])
-        #expect(gateway.records.last?.reason?.contains("circuit open") == true)
-        // Planner is back; after the open period one call probes it and closes the breaker.
-        try await gateway.simulator.start()
-        await gateway.state.resetCalls()
-        #expect(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna)).fejlkode == 4769)
-        #expect(await gateway.state.calls.isEmpty)
-        try await Task.sleep(for: .milliseconds(600))
-        #expect(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna)).status == 200)
-        #expect(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna)).status == 200)
-        #expect(await gateway.state.calls.filter { $0 == .personByCpr }.count == 2)
     }
 
     @Test func anOpenBreakerStopsReadsButNeverAWriteHalfWayThroughABooking() async throws {
@@ -132,16 +132,16 @@ import Testing
     }
 
     @Test func noMoreThanTheCapOfCallsReachPlannerAtOnce() async throws {
-        let gateway = try await TestGateway.start { $0.transport.workers = 2 }
-        defer { Task { await gateway.stop() } }
-        await gateway.state.inject(.slow(milliseconds: 200), into: .personByCpr)
-        let answers = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<8 {
-                group.addTask { try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna)).status }
+        try await withHTTPTestGateway(configure: { $0.transport.workers = 2 }) { gateway async throws in
+            await gateway.state.inject(.slow(milliseconds: 200), into: .personByCpr)
+            let answers = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.anna)).status }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
             }
-            return try await group.reduce(into: [Int]()) { $0.append($1) }
+            #expect(answers == Array(repeating: 200, count: 8))
+            #expect(await gateway.state.maximumInFlight == 2)
         }
-        #expect(answers == Array(repeating: 200, count: 8))
-        #expect(await gateway.state.maximumInFlight == 2)
     }
 }

@@ -6,13 +6,13 @@ import Testing
 @Suite struct ReadmeExampleTests {
     @Test(arguments: ["GetSelvbookingMoedetilbud", "GetBorgerstatus"])
     func theExampleRequestIsAnsweredWithAValidResponse(_ operation: String) async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let request = try #require(FileManager.default.contents(atPath: repositoryRoot + "/docs/examples/\(operation).xml"))
-        let answer = try await gateway.post(Array(request))
-        #expect(answer.status == 200, "\(answer.body)")
-        try ResponseSchema.assertValid(answer.body, element: "\(operation)Response")
-        let readme = try String(contentsOfFile: repositoryRoot + "/README.md", encoding: .utf8)
-        #expect(readme.contains("docs/examples/\(operation).xml"))
+        try await withHTTPTestGateway { gateway async throws in
+            let request = try #require(FileManager.default.contents(atPath: repositoryRoot + "/docs/examples/\(operation).xml"))
+            let answer = try await gateway.post(Array(request))
+            #expect(answer.status == 200, "\(answer.body)")
+            try ResponseSchema.assertValid(answer.body, element: "\(operation)Response")
+            let readme = try String(contentsOfFile: repositoryRoot + "/README.md", encoding: .utf8)
+            #expect(readme.contains("docs/examples/\(operation).xml"))
+        }
     }
 }

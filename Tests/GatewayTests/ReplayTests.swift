@@ -13,50 +13,50 @@ import FoundationNetworking
     static let binary = repositoryRoot + "/.build/debug/jobnet-gateway"
 
     @Test func everyFixtureReplaysAgainstOneGatewayOnTheDemoData() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let fixtures = try FixtureReplay.fixtures(in: [FixtureTests.directory])
-        #expect(fixtures.count == FixtureTests.fixtures.count)
-        let replay = FixtureReplay(url: gateway.url)
-        for fixture in fixtures {
-            let outcome = await replay.run(fixture)
-            #expect(outcome.passed, "\(outcome.report)")
+        try await withHTTPTestGateway { gateway async throws in
+            let fixtures = try FixtureReplay.fixtures(in: [FixtureTests.directory])
+            #expect(fixtures.count == FixtureTests.fixtures.count)
+            let replay = FixtureReplay(url: gateway.url)
+            for fixture in fixtures {
+                let outcome = await replay.run(fixture)
+                #expect(outcome.passed, "\(outcome.report)")
+            }
         }
     }
 
     @Test func theReplayCommandFailsAnAlteredFixtureWithAReadableDiffAndExitsNonZero() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "make test builds the executable first")
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let directory = NSTemporaryDirectory() + "jobnet-gateway-replay-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let source = FixtureTests.directory + "/GetBorgerstatus/"
-        for name in ["ok", "1010-unknown-cpr"] {
-            for suffix in [".request.xml", ".response.xml"] {
-                try FileManager.default.copyItem(atPath: source + name + suffix, toPath: "\(directory)/\(name)\(suffix)")
+        try await withHTTPTestGateway { gateway async throws in
+            let directory = NSTemporaryDirectory() + "jobnet-gateway-replay-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let source = FixtureTests.directory + "/GetBorgerstatus/"
+            for name in ["ok", "1010-unknown-cpr"] {
+                for suffix in [".request.xml", ".response.xml"] {
+                    try FileManager.default.copyItem(atPath: source + name + suffix, toPath: "\(directory)/\(name)\(suffix)")
+                }
             }
+            let (passing, passingOutput) = try await run(Self.binary, ["replay", "--url", gateway.url, directory])
+            #expect(passing == 0, "\(passingOutput)")
+            #expect(passingOutput.contains("2 passed, 0 failed"))
+
+            let altered = try String(contentsOfFile: directory + "/1010-unknown-cpr.response.xml", encoding: .utf8)
+                .replacingOccurrences(of: "<tns:Fejlkode>1010</tns:Fejlkode>", with: "<tns:Fejlkode>1011</tns:Fejlkode>")
+            try altered.write(toFile: directory + "/1010-unknown-cpr.response.xml", atomically: true, encoding: .utf8)
+            let (status, output) = try await run(Self.binary, ["replay", "--url", gateway.url, directory])
+            #expect(status == 1)
+            #expect(output.contains("FAIL \(directory)/1010-unknown-cpr"))
+            #expect(output.contains("PASS \(directory)/ok"))
+            #expect(output.contains("/Envelope/Body/Fault/detail/Fejl/Fejlkode: expected \"1011\", got \"1010\""))
+            #expect(output.contains("-           Fejlkode: 1011"))
+            #expect(output.contains("+           Fejlkode: 1010"))
+            #expect(output.contains("1 passed, 1 failed"))
+
+            // --record writes the actual answer back, and the fixture passes again.
+            let (recorded, _) = try await run(Self.binary, ["replay", "--url", gateway.url, "--record", directory + "/1010-unknown-cpr.request.xml"])
+            #expect(recorded == 0)
+            #expect(try String(contentsOfFile: directory + "/1010-unknown-cpr.response.xml", encoding: .utf8).contains("<tns:Fejlkode>1010</tns:Fejlkode>"))
         }
-        let (passing, passingOutput) = try await run(Self.binary, ["replay", "--url", gateway.url, directory])
-        #expect(passing == 0, "\(passingOutput)")
-        #expect(passingOutput.contains("2 passed, 0 failed"))
-
-        let altered = try String(contentsOfFile: directory + "/1010-unknown-cpr.response.xml", encoding: .utf8)
-            .replacingOccurrences(of: "<tns:Fejlkode>1010</tns:Fejlkode>", with: "<tns:Fejlkode>1011</tns:Fejlkode>")
-        try altered.write(toFile: directory + "/1010-unknown-cpr.response.xml", atomically: true, encoding: .utf8)
-        let (status, output) = try await run(Self.binary, ["replay", "--url", gateway.url, directory])
-        #expect(status == 1)
-        #expect(output.contains("FAIL \(directory)/1010-unknown-cpr"))
-        #expect(output.contains("PASS \(directory)/ok"))
-        #expect(output.contains("/Envelope/Body/Fault/detail/Fejl/Fejlkode: expected \"1011\", got \"1010\""))
-        #expect(output.contains("-           Fejlkode: 1011"))
-        #expect(output.contains("+           Fejlkode: 1010"))
-        #expect(output.contains("1 passed, 1 failed"))
-
-        // --record writes the actual answer back, and the fixture passes again.
-        let (recorded, _) = try await run(Self.binary, ["replay", "--url", gateway.url, "--record", directory + "/1010-unknown-cpr.request.xml"])
-        #expect(recorded == 0)
-        #expect(try String(contentsOfFile: directory + "/1010-unknown-cpr.response.xml", encoding: .utf8).contains("<tns:Fejlkode>1010</tns:Fejlkode>"))
     }
 
     @Test func theTreeDiffShowsWhereTheTreesPart() throws {

@@ -27,72 +27,72 @@ import Testing
         return SOAP.operation("StraksbookOgTilmeld", cpr: headerCPR, content: body)
     }
 
-    static func freeTime(_ gateway: TestGateway) async throws -> Date {
+    static func freeTime(_ gateway: some GatewayUnderTest) async throws -> Date {
         try #require(try await gateway.state.bookingOptions(
             personId: DemoData.annaId, offerId: DemoData.Offer.straksJobsamtale, start: Date(),
             end: CopenhagenTime.adding(days: 7, to: Date())).first).time
     }
 
-    static func ledger(_ gateway: TestGateway, _ path: String) throws -> Ledger { try Ledger(path: path) }
+    static func ledger(_ gateway: some GatewayUnderTest, _ path: String) throws -> Ledger { try Ledger(path: path) }
 
     @Test func enrolsAndBooksImmediately() async throws {
         let path = NSTemporaryDirectory() + "jobnet-gateway-so-\(UUID().uuidString).sqlite"
-        let gateway = try await TestGateway.start { $0.databasePath = path }
-        defer { Task { await gateway.stop() } }
-        let start = try await Self.freeTime(gateway)
-        let answer = try await gateway.post(Self.request(start: start))
-        #expect(answer.status == 200, "\(answer.body)")
-        try ResponseSchema.assertValid(answer.body, element: "StraksbookOgTilmeldResponse")
-        #expect(answer.value(of: "ImmediateBooking") == "true")
-        #expect(answer.value(of: "ReBookingPossible") == "false")
-        #expect(answer.value(of: "EnrollmentRecorded") == "true")
-        let receipt = try #require(answer.value(of: "ReceiptIdentifier"))
-        let booked = try #require(await gateway.state.activeBookings(personStatusId: DemoData.annaId).first)
-        #expect(booked.isImmediateBooking)
-        #expect(await gateway.state.calls.contains(.makeBooking))
-        let ledger = try Ledger(path: path)
-        let enrollments = try await ledger.enrollments(personId: DemoData.annaId)
-        #expect(enrollments.map(\.receiptId) == [receipt])
-        #expect(try await ledger.bookings(personId: DemoData.annaId).first?.origin == .immediate)
-        // The CPR came in the body: the mapping log shows it masked, and nowhere in full.
-        #expect(gateway.logLines.allSatisfy { !$0.contains(DemoData.Citizen.anna) })
-        #expect(gateway.records.last?.citizen == "010190-xxxx")
-        // A repeat gets the same receipt and the same booking.
-        let again = try await gateway.post(Self.request(start: start))
-        #expect(again.value(of: "ReceiptIdentifier") == receipt)
-        #expect(again.value(of: "IndkaldelseId") == answer.value(of: "IndkaldelseId"))
+        try await withTestGateway(configure: { $0.databasePath = path }) { gateway async throws in
+            let start = try await Self.freeTime(gateway)
+            let answer = try await gateway.post(Self.request(start: start))
+            #expect(answer.status == 200, "\(answer.body)")
+            try ResponseSchema.assertValid(answer.body, element: "StraksbookOgTilmeldResponse")
+            #expect(answer.value(of: "ImmediateBooking") == "true")
+            #expect(answer.value(of: "ReBookingPossible") == "false")
+            #expect(answer.value(of: "EnrollmentRecorded") == "true")
+            let receipt = try #require(answer.value(of: "ReceiptIdentifier"))
+            let booked = try #require(await gateway.state.activeBookings(personStatusId: DemoData.annaId).first)
+            #expect(booked.isImmediateBooking)
+            #expect(await gateway.state.calls.contains(.makeBooking))
+            let ledger = try Ledger(path: path)
+            let enrollments = try await ledger.enrollments(personId: DemoData.annaId)
+            #expect(enrollments.map(\.receiptId) == [receipt])
+            #expect(try await ledger.bookings(personId: DemoData.annaId).first?.origin == .immediate)
+            // The CPR came in the body: the mapping log shows it masked, and nowhere in full.
+            #expect(gateway.logLines.allSatisfy { !$0.contains(DemoData.Citizen.anna) })
+            #expect(gateway.records.last?.citizen == "010190-xxxx")
+            // A repeat gets the same receipt and the same booking.
+            let again = try await gateway.post(Self.request(start: start))
+            #expect(again.value(of: "ReceiptIdentifier") == receipt)
+            #expect(again.value(of: "IndkaldelseId") == answer.value(of: "IndkaldelseId"))
+        }
     }
 
     @Test func theCodesStraksbookOgTilmeldAnswers() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let start = try await Self.freeTime(gateway)
-        func code(_ xml: String) async throws -> Int? { try await gateway.post(xml).fejlkode }
-        #expect(try await code(Self.request(cpr: "3213901111", start: start)) == 1001)
-        #expect(try await code(Self.request(cpr: "12345", start: start)) == 1001)
-        #expect(try await code(Self.request(start: start, headerCPR: DemoData.Citizen.carla)) == 1014)
-        #expect(try await code(Self.request(start: start, enrolled: CopenhagenTime.adding(days: -20, to: Date()))) == 4338)
-        #expect(try await code(Self.request(start: start, enrolled: CopenhagenTime.adding(days: 2, to: Date()))) == 4338)
-        #expect(try await code(Self.request(start: start, category: -1)) == 4698)
-        #expect(try await code(Self.request(start: start, year: 1850)) == 4710)
-        #expect(try await code(Self.request(cpr: DemoData.Citizen.unknown, start: start)) == 1010)
-        #expect(try await code(Self.request(start: start, offer: DemoData.Offer.jobsamtale)) == 8108)
-        let night = CopenhagenTime.at(hour: 3, minute: 0, on: CopenhagenTime.adding(days: 2, to: Date()))
-        #expect(try await code(Self.request(start: night)) == 4819)
-        #expect(gateway.records.allSatisfy { !($0.reason ?? "").contains("a gateway defect") })
-        #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).isEmpty)
+        try await withTestGateway { gateway async throws in
+            let start = try await Self.freeTime(gateway)
+            func code(_ xml: String) async throws -> Int? { try await gateway.post(xml).fejlkode }
+            #expect(try await code(Self.request(cpr: "3213901111", start: start)) == 1001)
+            #expect(try await code(Self.request(cpr: "12345", start: start)) == 1001)
+            #expect(try await code(Self.request(start: start, headerCPR: DemoData.Citizen.carla)) == 1014)
+            #expect(try await code(Self.request(start: start, enrolled: CopenhagenTime.adding(days: -20, to: Date()))) == 4338)
+            #expect(try await code(Self.request(start: start, enrolled: CopenhagenTime.adding(days: 2, to: Date()))) == 4338)
+            #expect(try await code(Self.request(start: start, category: -1)) == 4698)
+            #expect(try await code(Self.request(start: start, year: 1850)) == 4710)
+            #expect(try await code(Self.request(cpr: DemoData.Citizen.unknown, start: start)) == 1010)
+            #expect(try await code(Self.request(start: start, offer: DemoData.Offer.jobsamtale)) == 8108)
+            let night = CopenhagenTime.at(hour: 3, minute: 0, on: CopenhagenTime.adding(days: 2, to: Date()))
+            #expect(try await code(Self.request(start: night)) == 4819)
+            #expect(gateway.records.allSatisfy { !($0.reason ?? "").contains("a gateway defect") })
+            #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).isEmpty)
+        }
     }
 
     @Test func whenTheBookingFailsNothingIsEnrolled() async throws {
         let path = NSTemporaryDirectory() + "jobnet-gateway-so-\(UUID().uuidString).sqlite"
-        let gateway = try await TestGateway.start { $0.databasePath = path }
-        defer { Task { await gateway.stop() } }
-        let start = try await Self.freeTime(gateway)
-        await gateway.state.inject(.status(500), into: .makeBooking)
-        let answer = try await gateway.post(Self.request(start: start))
-        #expect(answer.fejlkode == 9303)
-        let ledger = try Ledger(path: path)
-        #expect(try await ledger.enrollments(personId: DemoData.annaId).isEmpty)
-        #expect(try await ledger.bookings(personId: DemoData.annaId).isEmpty)
+        try await withTestGateway(configure: { $0.databasePath = path }) { gateway async throws in
+            let start = try await Self.freeTime(gateway)
+            await gateway.state.inject(.status(500), into: .makeBooking)
+            let answer = try await gateway.post(Self.request(start: start))
+            #expect(answer.fejlkode == 9303)
+            let ledger = try Ledger(path: path)
+            #expect(try await ledger.enrollments(personId: DemoData.annaId).isEmpty)
+            #expect(try await ledger.bookings(personId: DemoData.annaId).isEmpty)
+        }
     }
 }

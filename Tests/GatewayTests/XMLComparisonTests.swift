@@ -22,13 +22,13 @@ import Testing
     }
 
     @Test func anAlteredExpectedFixtureFails() async throws {
-        let gateway = try await TestGateway.start()
-        defer { Task { await gateway.stop() } }
-        let directory = FixtureTests.directory + "/GetBorgerstatus"
-        let answer = try await gateway.post(try String(contentsOfFile: directory + "/1010-unknown-cpr.request.xml", encoding: .utf8))
-        let altered = try String(contentsOfFile: directory + "/1010-unknown-cpr.response.xml", encoding: .utf8)
-            .replacingOccurrences(of: "<tns:Fejlkode>1010</tns:Fejlkode>", with: "<tns:Fejlkode>1011</tns:Fejlkode>")
-        let differences = XMLComparison.differences(expected: try tree(altered), actual: try tree(answer.body))
-        #expect(differences == ["/Envelope/Body/Fault/detail/Fejl/Fejlkode: expected \"1011\", got \"1010\""])
+        try await withTestGateway { gateway async throws in
+            let directory = FixtureTests.directory + "/GetBorgerstatus"
+            let answer = try await gateway.post(try String(contentsOfFile: directory + "/1010-unknown-cpr.request.xml", encoding: .utf8))
+            let altered = try String(contentsOfFile: directory + "/1010-unknown-cpr.response.xml", encoding: .utf8)
+                .replacingOccurrences(of: "<tns:Fejlkode>1010</tns:Fejlkode>", with: "<tns:Fejlkode>1011</tns:Fejlkode>")
+            let differences = XMLComparison.differences(expected: try tree(altered), actual: try tree(answer.body))
+            #expect(differences == ["/Envelope/Body/Fault/detail/Fejl/Fejlkode: expected \"1011\", got \"1010\""])
+        }
     }
 }

@@ -22,13 +22,15 @@ public struct GatewayServer: Sendable {
     public let health: PlannerHealth
     public let metrics: GatewayMetrics
 
-    /// Loads the contract and the mappings (refusing to start on an error) and builds the Planner client.
-    public init(configuration: GatewayConfiguration, log: MappingLog = MappingLog(), clock: @escaping @Sendable () -> Date = { Date() })
-        throws
-    {
+    /// Loads the contract and the mappings (refusing to start on an error) and builds the Planner client,
+    /// on libcurl unless `plannerTransport` is given (the tests' in-process simulator).
+    public init(
+        configuration: GatewayConfiguration, log: MappingLog = MappingLog(), clock: @escaping @Sendable () -> Date = { Date() },
+        plannerTransport: (any PlannerTransport)? = nil
+    ) throws {
         let contract = try Contract(directory: configuration.wsdlDirectory)
         // One transport (its worker threads and their kept-alive connections) for every generation of mappings.
-        let transport = CurlTransport(settings: configuration.transport)
+        let transport = plannerTransport ?? CurlTransport(settings: configuration.transport)
         // One breaker too: a reload does not forget that Planner is down.
         let breaker = CircuitBreaker(
             failures: configuration.protection.breakerFailures, openSeconds: configuration.protection.breakerOpenSeconds)

@@ -227,3 +227,26 @@ enum SOAP {
         envelope(cpr: cpr, body: content.isEmpty ? "<v:\(name)/>" : "<v:\(name)>\(content)</v:\(name)>")
     }
 }
+
+/// Runs `body` against a gateway and simulator served over real HTTP (`TestGateway`), stopping both
+/// (awaited) when it returns or throws: for the tests that are about HTTP, TLS, Planner going down or
+/// the gateway as a process. The operation tests use `withTestGateway`, in-process.
+func withHTTPTestGateway<T: Sendable>(
+    configure: (inout GatewayConfiguration) -> Void = { _ in },
+    data: SimulatorData = DemoData.make(),
+    style: PlannerSimulatorStyle = testPlannerStyle,
+    clock: (@Sendable () -> Date)? = nil,
+    logFile: MappingLogFile? = nil, logFormat: MappingLog.Format = .json,
+    _ body: (TestGateway) async throws -> T
+) async throws -> T {
+    let gateway = try await TestGateway.start(
+        configure: configure, data: data, style: style, clock: clock, logFile: logFile, logFormat: logFormat)
+    do {
+        let result = try await body(gateway)
+        await gateway.stop()
+        return result
+    } catch {
+        await gateway.stop()
+        throw error
+    }
+}
