@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "SOAP", "Jobnet", "Planner", "CopenhagenTime",
+                "SOAP", "Jobnet", "Planner", "CopenhagenTime", "CCurl",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

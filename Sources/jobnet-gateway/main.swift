@@ -139,8 +139,9 @@ struct PlannerSim: AsyncParsableCommand {
         let server = PlannerSimulatorServer(
             state: PlannerSimulatorState(data: simulatorData), host: host, port: port, routes: table, style: style)
         try await server.start()
-        let line = "planner-sim (\(style.rawValue)) serving on \(await server.baseURL) (RootDepartmentId \(simulatorData.rootDepartmentId), "
-            + "MicrositeId \(simulatorData.micrositeId))\n"
+        let line = "planner-sim (\(style.rawValue)) serving on \(await server.baseURL) "
+            + "(RootDepartmentId \(simulatorData.rootDepartmentId.uuidString.lowercased()), "
+            + "MicrositeId \(simulatorData.micrositeId.uuidString.lowercased()))\n"
         FileHandle.standardOutput.write(Data(line.utf8))
         while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
     }

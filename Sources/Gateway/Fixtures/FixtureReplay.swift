@@ -1,5 +1,4 @@
 import Foundation
-import Planner
 import SOAP
 
 /// `jobnet-gateway replay`: sends recorded requests to a running gateway and compares each answer
@@ -30,13 +29,12 @@ public struct FixtureReplay: Sendable {
     public var url: String
     /// Writes each actual answer as the new expected file (placeholders for generated values).
     public var record: Bool
-    let transport: CurlTransport
+    let client: ReplayClient
 
     public init(url: String, record: Bool = false, timeoutMilliseconds: Int = 30_000, caBundle: String? = nil) {
         self.url = url
         self.record = record
-        transport = CurlTransport(settings: PlannerTransportSettings(
-            caBundle: caBundle, connectTimeoutMilliseconds: 5_000, totalTimeoutMilliseconds: timeoutMilliseconds, workers: 1))
+        client = ReplayClient(caBundle: caBundle, timeoutMilliseconds: timeoutMilliseconds)
     }
 
     /// The fixtures under the given paths: directories (searched recursively), `.request.xml` or
@@ -73,11 +71,10 @@ public struct FixtureReplay: Sendable {
         guard let template = try? String(contentsOfFile: fixture.requestPath, encoding: .utf8) else {
             return outcome(false, ["cannot read \(fixture.requestPath)"])
         }
-        let response: HTTPExchangeResponse
+        let response: ReplayClient.Answer
         do {
-            response = try await transport.perform(HTTPExchangeRequest(
-                method: .post, url: url, body: Array(FixtureTemplate.expand(template).utf8),
-                contentType: Self.contentType(of: template), accept: "text/xml, application/soap+xml"))
+            response = try await client.post(
+                url: url, body: Array(FixtureTemplate.expand(template).utf8), contentType: Self.contentType(of: template))
         } catch {
             return outcome(false, ["the gateway did not answer: \(error)"])
         }

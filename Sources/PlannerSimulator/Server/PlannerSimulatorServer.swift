@@ -50,12 +50,16 @@ public actor PlannerSimulatorServer {
                 continuation.finish()
             },
             logger: logger)
-        task = Task { try await app.run() }
+        // A server that cannot run (the port is taken) ends the stream, so `start` throws instead of waiting.
+        task = Task {
+            defer { continuation.finish() }
+            try await app.run()
+        }
         var iterator = stream.makeAsyncIterator()
         guard let bound = await iterator.next(), bound != 0 else {
             task?.cancel()
             task = nil
-            throw SimulatorStartError()
+            throw SimulatorStartError(address: "\(host):\(port)")
         }
         port = bound
     }
@@ -67,5 +71,8 @@ public actor PlannerSimulatorServer {
         task = nil
     }
 
-    public struct SimulatorStartError: Error {}
+    public struct SimulatorStartError: Error, CustomStringConvertible {
+        public var address: String
+        public var description: String { "the Planner simulator could not listen on \(address) (is the port in use?)" }
+    }
 }
