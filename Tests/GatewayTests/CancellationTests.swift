@@ -10,26 +10,26 @@ import Testing
     @Test func aCancelledCallEndsAndFreesItsWorker() async throws {
         let state = PlannerSimulatorState(data: DemoData.make())
         let simulator = PlannerSimulatorServer(state: state)
-        try await simulator.start()
-        defer { Task { await simulator.stop() } }
-        // One worker: a call still holding it would keep the next one waiting for the slow answer.
-        let client = PlannerClient(
-            configuration: .init(baseURL: await simulator.baseURL, rootDepartmentId: DemoData.rootDepartmentId,
-                                 micrositeId: DemoData.micrositeId),
-            transport: CurlTransport(settings: PlannerTransportSettings(totalTimeoutMilliseconds: 30_000, workers: 1)))
-        await state.inject(.slow(milliseconds: 20_000), into: .bookingOptions)
-        let start = CopenhagenTime.adding(days: 1, to: Date())
-        let slow = Task {
-            try await client.bookingOptions(
-                personId: DemoData.annaId, offerId: DemoData.Offer.jobsamtale, start: start, end: start.addingTimeInterval(86_400))
+        try await withRunningSimulator(simulator) {
+            // One worker: a call still holding it would keep the next one waiting for the slow answer.
+            let client = PlannerClient(
+                configuration: .init(baseURL: await simulator.baseURL, rootDepartmentId: DemoData.rootDepartmentId,
+                                     micrositeId: DemoData.micrositeId),
+                transport: CurlTransport(settings: PlannerTransportSettings(totalTimeoutMilliseconds: 30_000, workers: 1)))
+            await state.inject(.slow(milliseconds: 20_000), into: .bookingOptions)
+            let start = CopenhagenTime.adding(days: 1, to: Date())
+            let slow = Task {
+                try await client.bookingOptions(
+                    personId: DemoData.annaId, offerId: DemoData.Offer.jobsamtale, start: start, end: start.addingTimeInterval(86_400))
+            }
+            // Once Planner has the request, cancel the task that waits for it.
+            while await state.inFlight == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            slow.cancel()
+            await #expect(throws: PlannerError.unreachable("cancelled: the call that asked for it was cancelled")) {
+                _ = try await slow.value
+            }
+            // The worker is free: the next call is answered (not after the slow one's 20 s, nor by its timeout).
+            #expect(try await client.personByCpr(DemoData.Citizen.anna) != nil)
         }
-        // Once Planner has the request, cancel the task that waits for it.
-        while await state.inFlight == 0 { try await Task.sleep(for: .milliseconds(10)) }
-        slow.cancel()
-        await #expect(throws: PlannerError.unreachable("cancelled: the call that asked for it was cancelled")) {
-            _ = try await slow.value
-        }
-        // The worker is free: the next call is answered (not after the slow one's 20 s, nor by its timeout).
-        #expect(try await client.personByCpr(DemoData.Citizen.anna) != nil)
     }
 }

@@ -128,33 +128,33 @@ import Testing
         let binary = repositoryRoot + "/.build/debug/jobnet-gateway"
         try #require(FileManager.default.isExecutableFile(atPath: binary), "make test builds the executable first")
         let simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: DemoData.make()))
-        try await simulator.start()
-        defer { Task { await simulator.stop() } }
-        let state = simulator.state
-        let start = try await Self.newTime(state)
-        let database = NSTemporaryDirectory() + "jobnet-gateway-kill-\(UUID().uuidString).sqlite"
-        let arguments = [
-            "serve", "--port", "0", "--planner", await simulator.baseURL, "--database", database,
-            "--root-department-id", DemoData.rootDepartmentId.uuidString, "--microsite-id", DemoData.micrositeId.uuidString,
-            "--mappings", repositoryRoot + "/Mappings", "--wsdl", repositoryRoot + "/Wsdl",
-        ]
-        let first = try await GatewayProcess.start(binary, arguments + ["--failpoint", "rebooking-after-cancel"], environment: [:])
-        let request = Self.request(start)
-        let pending = Task { try? await GatewayProcess.post(request, port: first.port) }
-        // Wait until the old booking is cancelled, then kill the gateway before it confirms.
-        for _ in 0..<200 where await !state.calls.contains(.cancelBooking) { try await Task.sleep(for: .milliseconds(50)) }
-        #expect(await state.calls.contains(.cancelBooking))
-        first.kill()
-        pending.cancel()
-        #expect(await Self.carlasMeetings(state).count == 1)   // only the unconfirmed reservation holds a time
-        #expect(await !state.calls.contains(.confirmBookingReservation))
+        try await withRunningSimulator(simulator) {
+            let state = simulator.state
+            let start = try await Self.newTime(state)
+            let database = NSTemporaryDirectory() + "jobnet-gateway-kill-\(UUID().uuidString).sqlite"
+            let arguments = [
+                "serve", "--port", "0", "--planner", await simulator.baseURL, "--database", database,
+                "--root-department-id", DemoData.rootDepartmentId.uuidString, "--microsite-id", DemoData.micrositeId.uuidString,
+                "--mappings", repositoryRoot + "/Mappings", "--wsdl", repositoryRoot + "/Wsdl",
+            ]
+            let first = try await GatewayProcess.start(binary, arguments + ["--failpoint", "rebooking-after-cancel"], environment: [:])
+            let request = Self.request(start)
+            let pending = Task { try? await GatewayProcess.post(request, port: first.port) }
+            // Wait until the old booking is cancelled, then kill the gateway before it confirms.
+            for _ in 0..<200 where await !state.calls.contains(.cancelBooking) { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(await state.calls.contains(.cancelBooking))
+            first.kill()
+            pending.cancel()
+            #expect(await Self.carlasMeetings(state).count == 1)   // only the unconfirmed reservation holds a time
+            #expect(await !state.calls.contains(.confirmBookingReservation))
 
-        let second = try await GatewayProcess.start(binary, arguments, environment: [:])
-        defer { second.kill() }
-        // The start-up finished the rebooking: one meeting, at the new time, confirmed.
-        #expect(await Self.carlasMeetings(state) == [start])
-        #expect(await state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1)
-        #expect(try await Ledger(path: database).unfinishedRebookings().isEmpty)
+            let second = try await GatewayProcess.start(binary, arguments, environment: [:])
+            defer { second.kill() }
+            // The start-up finished the rebooking: one meeting, at the new time, confirmed.
+            #expect(await Self.carlasMeetings(state) == [start])
+            #expect(await state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1)
+            #expect(try await Ledger(path: database).unfinishedRebookings().isEmpty)
+        }
     }
 
     /// The kill can land after Planner cancelled the old booking but before the journal says so: the

@@ -36,48 +36,48 @@ import Testing
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "make test builds the executable first")
         let data = UnknownPlannerTests.data
         let simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: data), style: .strict)
-        try await simulator.start()
-        defer { Task { await simulator.stop() } }
-        let mappings = try MappingReloadTests.copyOfTheMappings(from: repositoryRoot + "/Mappings")
-        defer { try? FileManager.default.removeItem(atPath: mappings) }
-        let proposed = mappings + "/proposed-planner-api.yaml"
-        let arguments = [
-            "discover", "--planner", await simulator.baseURL, "--root-department-id", data.rootDepartmentId.uuidString,
-            "--microsite-id", data.micrositeId.uuidString, "--cpr", UnknownPlannerTests.gitte, "--mappings", mappings,
-            "--days", "14", "--write-planner-api", proposed,
-        ]
+        try await withRunningSimulator(simulator) {
+            let mappings = try MappingReloadTests.copyOfTheMappings(from: repositoryRoot + "/Mappings")
+            defer { try? FileManager.default.removeItem(atPath: mappings) }
+            let proposed = mappings + "/proposed-planner-api.yaml"
+            let arguments = [
+                "discover", "--planner", await simulator.baseURL, "--root-department-id", data.rootDepartmentId.uuidString,
+                "--microsite-id", data.micrositeId.uuidString, "--cpr", UnknownPlannerTests.gitte, "--mappings", mappings,
+                "--days", "14", "--write-planner-api", proposed,
+            ]
 
-        let (first, output) = try await run(Self.binary, arguments)
-        #expect(first == 1, "\(output)")
-        for id in data.offers.map(\.id) + data.resources.filter({ $0.displayName != "Lokale 3" }).map(\.id) {
-            #expect(output.contains(id.uuidString.lowercased()), "\(id) in\n\(output)")
+            let (first, output) = try await run(Self.binary, arguments)
+            #expect(first == 1, "\(output)")
+            for id in data.offers.map(\.id) + data.resources.filter({ $0.displayName != "Lokale 3" }).map(\.id) {
+                #expect(output.contains(id.uuidString.lowercased()), "\(id) in\n\(output)")
+            }
+            #expect(output.contains("<FILL"))
+            #expect(!output.contains(UnknownPlannerTests.gitte), "no CPR in the report")
+            // The routes: the strict simulator's, read from its Swagger document.
+            #expect(try PlannerRoutes.parse(yaml: String(contentsOfFile: proposed, encoding: .utf8), file: proposed)
+                == PlannerRoutes(routes: PlannerRoutes.strictSimulator))
+            #expect(try PlannerRoutes.parse(
+                yaml: String(contentsOfFile: repositoryRoot + "/Tests/Tools/strict/planner-api.yaml", encoding: .utf8), file: "strict")
+                == PlannerRoutes(routes: PlannerRoutes.strictSimulator))
+
+            // The operator pastes and fills in.
+            let offers = Self.block(after: "Paste under `offers:` in offers.yaml:", in: output)
+            let caseworkers = Self.block(after: "Paste under `caseworkers:` in caseworkers.yaml:", in: output)
+            #expect(offers.contains("<FILL") && caseworkers.contains("<FILL"), "\(output)")
+            for (file, snippet) in [("offers.yaml", offers), ("caseworkers.yaml", caseworkers)] {
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: mappings + "/" + file))
+                handle.seekToEndOfFile()
+                handle.write(Data(("\n" + Self.filled(snippet)).utf8))
+                try handle.close()
+            }
+            try FileManager.default.removeItem(atPath: mappings + "/planner-api.yaml")
+            try FileManager.default.moveItem(atPath: proposed, toPath: mappings + "/planner-api.yaml")
+            let (checked, checkOutput) = try await run(Self.binary, ["check-mappings", "--mappings", mappings])
+            #expect(checked == 0, "\(checkOutput)")
+
+            let (second, secondOutput) = try await run(Self.binary, Array(arguments.dropLast(2)))
+            #expect(second == 0, "\(secondOutput)")
+            #expect(secondOutput.contains("The mappings cover this Planner."))
         }
-        #expect(output.contains("<FILL"))
-        #expect(!output.contains(UnknownPlannerTests.gitte), "no CPR in the report")
-        // The routes: the strict simulator's, read from its Swagger document.
-        #expect(try PlannerRoutes.parse(yaml: String(contentsOfFile: proposed, encoding: .utf8), file: proposed)
-            == PlannerRoutes(routes: PlannerRoutes.strictSimulator))
-        #expect(try PlannerRoutes.parse(
-            yaml: String(contentsOfFile: repositoryRoot + "/Tests/Tools/strict/planner-api.yaml", encoding: .utf8), file: "strict")
-            == PlannerRoutes(routes: PlannerRoutes.strictSimulator))
-
-        // The operator pastes and fills in.
-        let offers = Self.block(after: "Paste under `offers:` in offers.yaml:", in: output)
-        let caseworkers = Self.block(after: "Paste under `caseworkers:` in caseworkers.yaml:", in: output)
-        #expect(offers.contains("<FILL") && caseworkers.contains("<FILL"), "\(output)")
-        for (file, snippet) in [("offers.yaml", offers), ("caseworkers.yaml", caseworkers)] {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: mappings + "/" + file))
-            handle.seekToEndOfFile()
-            handle.write(Data(("\n" + Self.filled(snippet)).utf8))
-            try handle.close()
-        }
-        try FileManager.default.removeItem(atPath: mappings + "/planner-api.yaml")
-        try FileManager.default.moveItem(atPath: proposed, toPath: mappings + "/planner-api.yaml")
-        let (checked, checkOutput) = try await run(Self.binary, ["check-mappings", "--mappings", mappings])
-        #expect(checked == 0, "\(checkOutput)")
-
-        let (second, secondOutput) = try await run(Self.binary, Array(arguments.dropLast(2)))
-        #expect(second == 0, "\(secondOutput)")
-        #expect(secondOutput.contains("The mappings cover this Planner."))
     }
 }

@@ -45,41 +45,41 @@ import FoundationNetworking
     @Test func everyHostileInputIsAnsweredTheProcessStaysUpAndItsMemoryReturns() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: ReplayTests.binary), "make test builds the executable first")
         let simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: DemoData.make()))
-        try await simulator.start()
-        defer { Task { await simulator.stop() } }
-        let gateway = try await GatewayProcess.start(ReplayTests.binary, [
-            "serve", "--port", "0", "--planner", await simulator.baseURL,
-            "--database", NSTemporaryDirectory() + "jobnet-gateway-hostile-\(UUID().uuidString).sqlite",
-            "--root-department-id", DemoData.rootDepartmentId.uuidString, "--microsite-id", DemoData.micrositeId.uuidString,
-            "--mappings", repositoryRoot + "/Mappings", "--wsdl", repositoryRoot + "/Wsdl",
-        ], environment: [:])
-        defer { gateway.kill() }
-        func send(_ body: [UInt8], _ contentType: String) async throws -> Int {
-            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(gateway.port)/JobnetCitizenStatusService")!)
-            request.httpMethod = "POST"
-            request.httpBody = Data(body)
-            request.timeoutInterval = 10   // a hang fails the test
-            request.setValue(contentType, forHTTPHeaderField: "Content-Type")
-            let (_, response) = try await URLSession.shared.data(for: request)
-            return (response as! HTTPURLResponse).statusCode
-        }
-        // Warm up: one round, then the baseline.
-        for input in Self.battery { _ = try await send(input.body, input.contentType) }
-        let baseline = Self.residentKilobytes(gateway.process.processIdentifier)
-        for _ in 0..<5 {
-            for input in Self.battery {
-                let status = try await send(input.body, input.contentType)
-                #expect(status == (input.name == "20 MB" ? 413 : 500), "\(input.name)")
+        try await withRunningSimulator(simulator) {
+            let gateway = try await GatewayProcess.start(ReplayTests.binary, [
+                "serve", "--port", "0", "--planner", await simulator.baseURL,
+                "--database", NSTemporaryDirectory() + "jobnet-gateway-hostile-\(UUID().uuidString).sqlite",
+                "--root-department-id", DemoData.rootDepartmentId.uuidString, "--microsite-id", DemoData.micrositeId.uuidString,
+                "--mappings", repositoryRoot + "/Mappings", "--wsdl", repositoryRoot + "/Wsdl",
+            ], environment: [:])
+            defer { gateway.kill() }
+            func send(_ body: [UInt8], _ contentType: String) async throws -> Int {
+                var request = URLRequest(url: URL(string: "http://127.0.0.1:\(gateway.port)/JobnetCitizenStatusService")!)
+                request.httpMethod = "POST"
+                request.httpBody = Data(body)
+                request.timeoutInterval = 10   // a hang fails the test
+                request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+                let (_, response) = try await URLSession.shared.data(for: request)
+                return (response as! HTTPURLResponse).statusCode
             }
+            // Warm up: one round, then the baseline.
+            for input in Self.battery { _ = try await send(input.body, input.contentType) }
+            let baseline = Self.residentKilobytes(gateway.process.processIdentifier)
+            for _ in 0..<5 {
+                for input in Self.battery {
+                    let status = try await send(input.body, input.contentType)
+                    #expect(status == (input.name == "20 MB" ? 413 : 500), "\(input.name)")
+                }
+            }
+            #expect(gateway.process.isRunning)
+            try await Task.sleep(for: .milliseconds(300))
+            let after = Self.residentKilobytes(gateway.process.processIdentifier)
+            #expect(after - baseline < 16 * 1024, "RSS went from \(baseline) kB to \(after) kB")
+            // Still serving.
+            #expect(try await send(Array(SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.anna).utf8), "text/xml") == 200)
+            // Nothing hostile reached the mapping log in full, no file was read into an answer.
+            #expect(gateway.logLines.allSatisfy { !$0.contains("root:x:0:0") })
         }
-        #expect(gateway.process.isRunning)
-        try await Task.sleep(for: .milliseconds(300))
-        let after = Self.residentKilobytes(gateway.process.processIdentifier)
-        #expect(after - baseline < 16 * 1024, "RSS went from \(baseline) kB to \(after) kB")
-        // Still serving.
-        #expect(try await send(Array(SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.anna).utf8), "text/xml") == 200)
-        // Nothing hostile reached the mapping log in full, no file was read into an answer.
-        #expect(gateway.logLines.allSatisfy { !$0.contains("root:x:0:0") })
     }
 
     @Test func everyLeafOfEveryRequestRefusesATenThousandCharacterValue() async throws {

@@ -22,25 +22,25 @@ import Testing
         let certificates = try await ClientCertificateTests.makeCertificates()
         let c = certificates.path
         let simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: DemoData.make()), tls: try Self.serverTLS(c))
-        try await simulator.start()
-        defer { Task { await simulator.stop() } }
-        #expect(await simulator.baseURL.hasPrefix("https://"))
+        try await withRunningSimulator(simulator) {
+            #expect(await simulator.baseURL.hasPrefix("https://"))
 
-        let withCertificate = try await TestGateway.start(configure: {
-            $0.transport.clientCertificate = c("client.pem")
-            $0.transport.clientKey = c("client.key")
-            $0.transport.caBundle = c("ca.pem")
-        }, simulator: simulator)
-        let answer = try await withCertificate.post(SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.anna))
-        #expect(answer.status == 200, "\(answer.body)")
-        await withCertificate.stop(keepingSimulator: true)
+            let withCertificate = try await TestGateway.start(configure: {
+                $0.transport.clientCertificate = c("client.pem")
+                $0.transport.clientKey = c("client.key")
+                $0.transport.caBundle = c("ca.pem")
+            }, simulator: simulator)
+            let answer = try await withCertificate.post(SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.anna))
+            #expect(answer.status == 200, "\(answer.body)")
+            await withCertificate.stop(keepingSimulator: true)
 
-        let withoutCertificate = try await TestGateway.start(configure: { $0.transport.caBundle = c("ca.pem") }, simulator: simulator)
-        defer { Task { await withoutCertificate.stop(keepingSimulator: true) } }
-        let refused = try await withoutCertificate.post(SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.anna))
-        #expect(refused.fejlkode == 4769)
-        #expect(refused.faultcode == "soap:Server")
-        #expect(withoutCertificate.records.last?.plannerCalls.first?.failureClass == "unreachable")
+            let withoutCertificate = try await TestGateway.start(configure: { $0.transport.caBundle = c("ca.pem") }, simulator: simulator)
+            defer { Task { await withoutCertificate.stop(keepingSimulator: true) } }
+            let refused = try await withoutCertificate.post(SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.anna))
+            #expect(refused.fejlkode == 4769)
+            #expect(refused.faultcode == "soap:Server")
+            #expect(withoutCertificate.records.last?.plannerCalls.first?.failureClass == "unreachable")
+        }
     }
 
     @Test func jobnetNeedsACertificateFromTheCAAndAnAllowedSubject() async throws {

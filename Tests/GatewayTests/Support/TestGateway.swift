@@ -250,3 +250,16 @@ func withHTTPTestGateway<T: Sendable>(
         throw error
     }
 }
+
+/// Runs `body` with `simulator` serving, and stops it (awaited) when `body` returns or throws.
+func withRunningSimulator<T: Sendable>(_ simulator: PlannerSimulatorServer, _ body: () async throws -> T) async throws -> T {
+    try await simulator.start()
+    do {
+        let result = try await body()
+        await simulator.stop()
+        return result
+    } catch {
+        await simulator.stop()
+        throw error
+    }
+}
