@@ -42,7 +42,10 @@ import Testing
             #expect(answer.value(of: "AcceptedBooking") == "true")
             #expect(answer.value(of: "BookingStartTime") == CopenhagenTime.format(start))
             #expect(answer.value(of: "ReBookingDeadline") == CopenhagenTime.format(start.addingTimeInterval(-24 * 3600)))
-            #expect(await gateway.state.calls == [.personByCpr, .getMicrositeCategories, .bookingOptions, .makeBooking, .getBookings])
+            // GetBookings first for the one-Jobsamtale rule (8273), last for the caseworker Planner chose.
+            #expect(await gateway.state.calls == [
+                .personByCpr, .getMicrositeCategories, .getBookings, .bookingOptions, .makeBooking, .getBookings,
+            ])
             let booked = await gateway.state.activeBookings(personStatusId: DemoData.annaId)
             #expect(booked.map(\.id.uuidString).map { $0.lowercased() } == [id])
             #expect(booked.first?.start == start)
@@ -61,7 +64,8 @@ import Testing
             #expect(answer.value(of: "CaseWorkerGivenName") == "Lars")
             #expect(answer.value(of: "InterviewContactTypeIdentifier") == "2")
             #expect(await gateway.state.calls == [
-                .personByCpr, .getMicrositeCategories, .bookingOptions, .createBookingReservation, .confirmBookingReservation,
+                .personByCpr, .getMicrositeCategories, .getBookings, .bookingOptions, .createBookingReservation,
+                .confirmBookingReservation,
             ])
             let booked = try #require(await gateway.state.activeBookings(personStatusId: DemoData.annaId).first)
             #expect(booked.resourceId == DemoData.Resource.lars)
@@ -138,9 +142,12 @@ import Testing
             // 4819: a time Planner does not offer, and a time someone else took meanwhile.
             let night = CopenhagenTime.at(hour: 3, minute: 0, on: CopenhagenTime.adding(days: 3, to: Date()))
             #expect(try await code(Self.request(start: night)) == 4819)
-            let carla = try await gateway.post(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>", cpr: DemoData.Citizen.carla))
-            #expect(carla.status == 200)
+            _ = try await gateway.state.book(
+                personId: DemoData.carlaId, offerId: Self.jobsamtale, start: start, resourceId: DemoData.Resource.lars,
+                departmentId: DemoData.rootDepartmentId, reservation: false, isImmediate: false)
             #expect(try await code(Self.request(start: start, extra: "<v:SagsbehandlerEksterntId>\(Self.lars)</v:SagsbehandlerEksterntId>")) == 4819)
+            // 8273: Carla holds a Jobsamtale already.
+            #expect(try await code(Self.request(start: start, cpr: DemoData.Citizen.carla)) == 8273)
             // 4769 and 9329 from Planner.
             await gateway.state.inject(.garbage, into: .bookingOptions)
             #expect(try await code(Self.request(start: start)) == 9329)

@@ -11,6 +11,8 @@ import Planner
 /// 3. the ledger: the same citizen, offer and start already booked → that booking again (Jobnet retries);
 ///    a booking left `pending` by a gateway that died → GetBookings tells whether Planner made it;
 /// 4. GetMicrositeCategories → 8108 when the offer is not among the citizen's bookable offers;
+///    then, for a Jobsamtale or an Opfølgningssamtale, GetBookings: the citizen holds none of that type
+///    already → 8273 / 9220 (`OneBookingPerType`);
 /// 5. inside the offer's window (its `bookableDays`, its expiry) → 8109;
 /// 6. the samtaleform is one the offer has → 4708;
 /// 7. the caseworker is known (caseworkers.yaml) → 4822, and allowed by the offer → 9003;
@@ -24,7 +26,8 @@ import Planner
 enum CreateSelvbooking: GatewayOperation {
     static let operation = JobnetOperation.createSelvbooking
     static let starCodes = [
-        StarFault.timeInThePast, StarFault.unknownCPRLookup, StarFault.offerNotActive,
+        StarFault.timeInThePast, StarFault.unknownCPRLookup, StarFault.offerNotActive, StarFault.alreadyHasJobsamtale,
+        StarFault.alreadyHasOpfoelgningssamtale,
     ] + BookingChoice.starCodes + [StarFault.timeNoLongerFree]
         + PlannerError.starCodes
 
@@ -50,6 +53,11 @@ enum CreateSelvbooking: GatewayOperation {
         // 3.
         if let existing = try await context.ledgerCall({ try await context.ledger.booking(key: key) }) {
             if let answer = try await repeated(existing, offer: offer, mapping: mapping, person: person, context) { return answer }
+        }
+        // 3a. No second Jobsamtale (8273) or Opfølgningssamtale (9220): GetBookings, only for those types.
+        let limit: OneBookingPerType = immediate ? .immediateBooking : .selfBooking
+        if limit.covers(mapping.interviewTypeIdentifier) {
+            try limit.check(mapping.interviewTypeIdentifier, held: try await context.currentBookings(of: person))
         }
         // 5. to 8.
         let choice = try BookingChoice(

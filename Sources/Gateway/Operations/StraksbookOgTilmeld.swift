@@ -17,8 +17,8 @@ import Planner
 /// 5. PersonByCpr → 1010 when Planner does not know the citizen;
 /// 6. the offer's entry in offers.yaml allows immediate booking → 8108 otherwise (an offer without an
 ///    entry is booked as Planner allows: the mappings say nothing against it);
-/// 7. the booking as CreateSelvbooking books it (4783, 8108, 8109, 4708, 4822, 9003, the policy rules,
-///    4819), with IsImmediateBooking; the booking and the enrollment are written in one transaction,
+/// 7. the booking as CreateSelvbooking books it (4783, 8108, no second Jobsamtale 8273, 8109, 4708,
+///    4822, 9003, the policy rules, 4819), with IsImmediateBooking; the booking and the enrollment are written in one transaction,
 ///    and a booking the ledger cannot record is cancelled in Planner.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 enum StraksbookOgTilmeld: GatewayOperation {
@@ -27,7 +27,8 @@ enum StraksbookOgTilmeld: GatewayOperation {
         StarFault.invalidCPR, StarFault.enrollmentDateOutOfRange, StarFault.negativeParameter,
         StarFault.yearLastUsedInvalid, StarFault.unknownCPR, StarFault.offerNotActive,
     ] + CreateSelvbooking.starCodes
-        .filter { $0 != StarFault.unknownCPRLookup }
+        // Its citizen is unknown as 1010, not 8111; STAR limits its booking to one Jobsamtale (8273), not 9220.
+        .filter { $0 != StarFault.unknownCPRLookup && $0 != StarFault.alreadyHasOpfoelgningssamtale }
 
     static let receiptText = "Tilmeldingen er modtaget, og mødet er booket."
 

@@ -49,6 +49,11 @@ extension StarFault {
     public static let caseworkerNotAllowed = 9003
     public static func caseworkerNotAllowed(_ reason: String) -> StarFault { StarFault(caseworkerNotAllowed, reason) }
 
+    /// 8273: the citizen already has a booking of type Jobsamtale.
+    public static let alreadyHasJobsamtale = 8273
+    /// 9220: the citizen already has a booking of type Opfølgningssamtale.
+    public static let alreadyHasOpfoelgningssamtale = 9220
+
     // MARK: - Existing bookings
 
     /// 4768: the BookingIdentifier is unknown.

@@ -20,6 +20,11 @@ public enum DemoData {
         public static let dorte = "0505905555"
         /// Has a booking that can be cancelled (the DeleteBooking fixture cancels it).
         public static let erik = "0606906666"
+        /// Has no bookings: the CreateSelvbooking fixture with a chosen caseworker books for her (a citizen
+        /// holds one Jobsamtale at most, STAR 8273).
+        public static let frida = "1010901010"
+        /// Has no bookings: the StraksbookOgTilmeld fixture enrols him and books his immediate Jobsamtale.
+        public static let gustav = "1111901111"
     }
 
     public static let annaId = UUID(uuidString: "a0000000-0000-4000-8000-000000000001")!
@@ -27,6 +32,8 @@ public enum DemoData {
     public static let carlaId = UUID(uuidString: "a0000000-0000-4000-8000-000000000003")!
     public static let dorteId = UUID(uuidString: "a0000000-0000-4000-8000-000000000004")!
     public static let erikId = UUID(uuidString: "a0000000-0000-4000-8000-000000000005")!
+    public static let fridaId = UUID(uuidString: "a0000000-0000-4000-8000-000000000006")!
+    public static let gustavId = UUID(uuidString: "a0000000-0000-4000-8000-000000000007")!
 
     public enum Resource {
         public static let mette = UUID(uuidString: "b0000000-0000-4000-8000-000000000001")!
@@ -72,6 +79,8 @@ public enum DemoData {
             SimPerson(cpr: Citizen.carla, personStatusId: carlaId, firstName: "Carla", lastName: "Christensen"),
             SimPerson(cpr: Citizen.dorte, personStatusId: dorteId, firstName: "Dorte", lastName: "Dahl"),
             SimPerson(cpr: Citizen.erik, personStatusId: erikId, firstName: "Erik", lastName: "Eriksen"),
+            SimPerson(cpr: Citizen.frida, personStatusId: fridaId, firstName: "Frida", lastName: "Frandsen"),
+            SimPerson(cpr: Citizen.gustav, personStatusId: gustavId, firstName: "Gustav", lastName: "Gregersen"),
         ]
         let resources = [
             SimResource(id: Resource.mette, displayName: "Mette Hansen"),
