@@ -33,7 +33,7 @@ import Testing
     @Test func theDigestsPerOperationListsAreKept() {
         let documented = Self.mappings.catalogue.documentedCodes
         #expect(documented[.getBorgerstatus] == [1010, 1014])
-        #expect(documented[.getSelvbookingMoedetilbud] == [1014, 4769, 8111, 9018, 9303, 9329])
+        #expect(documented[.getSelvbookingMoedetilbud] == [1014, 4769, 8111, 9303, 9329])
         #expect(documented[.deleteBooking]?.isSuperset(of: [4650, 4768, 4820, 8107, 9130]) == true)
         #expect(documented[.straksbookOgTilmeld]?.isSuperset(of: [1001, 4338, 4698, 4710, 4819]) == true)
         for operation in OperationRegistry.operations {

@@ -12,7 +12,8 @@ import Jobnet
 /// it; the answer is empty. No Planner call: the report concerns Jobnet's side.
 enum CreateFejlmelding: GatewayOperation {
     static let operation = JobnetOperation.createFejlmelding
-    static let starCodes = [StarFault.validationFailed]
+    /// 1014 for a report that is not valid; 9303 when the gateway's ledger cannot store it.
+    static let starCodes = [StarFault.validationFailed, StarFault.plannerServerError]
 
     static func handle(_ request: FejlmeldingRequest, _ context: OperationContext) async throws(StarFault) -> EmptyAnswer {
         guard [30, 32].contains(request.origin) else {

@@ -25,11 +25,16 @@ public struct StarErrorCatalogue: Sendable {
 
     /// The catalogue entry to answer `fault` with on `operation`, and the new code to send.
     ///
-    /// A code outside the operation's list is a gateway defect: it is answered as 9303 (Server),
-    /// and `strayed` says so for the mapping log.
+    /// A code outside the operation's list is a gateway defect: it is answered with a code that is on
+    /// the list, 9303 (Server) where the list has it (every operation's does), else 1014; `strayed`
+    /// says so for the mapping log.
     public func resolve(_ fault: StarFault, for operation: JobnetOperation?) -> ResolvedStarError {
-        let permitted = operation.map { allowedCodes[$0]?.contains(fault.code) ?? false } ?? true
-        let code = permitted ? fault.code : StarFault.plannerServerError
+        let allowed = operation.flatMap { allowedCodes[$0] }
+        let permitted = operation.map { _ in allowed?.contains(fault.code) ?? false } ?? true
+        // A stray code becomes one the operation lists: 9303 (every list has it), else 1014.
+        let fallback = allowed.map { $0.contains(StarFault.plannerServerError) ? StarFault.plannerServerError : StarFault.validationFailed }
+            ?? StarFault.plannerServerError
+        let code = permitted ? fault.code : fallback
         let error = errors[code] ?? StarError(
             code: code, newCode: nil, side: .server, danish: "Der er sket en systemfejl", english: "Internal error")
         let newCode = operation.flatMap { newCodes[$0]?[code] } ?? error.newCode
