@@ -12,7 +12,9 @@ struct JobnetGatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobnet-gateway",
         abstract: "Jobnet (STAR JCSS v10, SOAP) in front of Edora Workforce-Planner (Planner.External.Api, REST).",
-        subcommands: [Serve.self, PlannerSim.self, CheckMappings.self, Discover.self, Replay.self, Log.self, Fejlmeldinger.self])
+        subcommands: [
+            Serve.self, PlannerSim.self, CheckMappings.self, Discover.self, Replay.self, Log.self, Fejlmeldinger.self, Enrollments.self,
+        ])
 }
 
 struct Serve: AsyncParsableCommand {
@@ -304,5 +306,28 @@ struct Fejlmeldinger: AsyncParsableCommand {
             print(FejlmeldingLine(report).text)
         }
         print("\(reports.count) fejlmelding(er)")
+    }
+}
+
+struct Enrollments: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the enrollments StraksbookOgTilmeld recorded, for the jobcenter to pass on to STAR.",
+        discussion: "The gateway records an enrollment with its booking; it does not enrol the citizen with STAR.")
+
+    @Option(help: "The booking ledger (SQLite file)") var database: String = "jobnet-gateway.sqlite"
+    @Option(help: "Only enrollments recorded on or after this date (YYYY-MM-DD, Copenhagen)") var since: String?
+
+    func run() async throws {
+        var from: Date?
+        if let since {
+            guard let date = CopenhagenTime.parse(since + "T00:00:00") else { throw ValidationError("--since takes YYYY-MM-DD") }
+            from = date
+        }
+        guard FileManager.default.fileExists(atPath: database) else { throw ValidationError("no ledger at \(database)") }
+        let enrollments = try await Ledger(path: database).enrollments(since: from)
+        for enrollment in enrollments {
+            print(EnrollmentLine(enrollment).text)
+        }
+        print("\(enrollments.count) tilmelding(er)")
     }
 }

@@ -37,6 +37,24 @@ import Testing
         }
     }
 
+    @Test(arguments: [-1, -48, 24 * 366 + 1])
+    func aDeadlineAfterTheStartOrAbsurdlyEarlyIsRefusedWithFileAndLine(_ hours: Int) throws {
+        let directory = try copyOfMappings()
+        let offers = directory + "/offers.yaml"
+        let text = try String(contentsOfFile: offers, encoding: .utf8)
+            .replacingOccurrences(of: "cancellation: {possible: true, deadlineHours: 48}", with: "cancellation: {possible: true, deadlineHours: \(hours)}")
+        try text.write(toFile: offers, atomically: true, encoding: .utf8)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("deadlineHours: \(hours)") }! + 1
+        do {
+            _ = try GatewayMappings.load(directory: directory)
+            Issue.record("deadlineHours \(hours) was accepted")
+        } catch {
+            let problem = try #require(error.errors.first)
+            #expect(problem.file.hasSuffix("offers.yaml") && problem.line == line, "\(problem)")
+            #expect(problem.message.contains("deadlineHours must be 0 to"))
+        }
+    }
+
     @Test func brokenYAMLAndUnknownNamesAreReported() throws {
         let directory = try copyOfMappings()
         try "routes:\n  PersonByCpr: {method: POST, path: [\n".write(toFile: directory + "/planner-api.yaml", atomically: true, encoding: .utf8)

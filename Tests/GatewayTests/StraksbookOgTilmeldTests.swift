@@ -60,7 +60,16 @@ import Testing
             let again = try await gateway.post(Self.request(start: start))
             #expect(again.value(of: "ReceiptIdentifier") == receipt)
             #expect(again.value(of: "IndkaldelseId") == answer.value(of: "IndkaldelseId"))
+            // The receipt claims only what the gateway did: it kept the enrollment, STAR has not seen it.
+            #expect(answer.value(of: "ReceiptText")?.contains("gemt af jobcentret") == true)
         }
+        // `jobnet-gateway enrollments` lists it for the jobcenter to pass on, with no CPR.
+        try #require(FileManager.default.isExecutableFile(atPath: ReplayTests.binary), "make test builds the executable first")
+        let (status, output) = try await run(ReplayTests.binary, ["enrollments", "--database", path])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("Planner person \(DemoData.annaId.uuidString.lowercased())"))
+        #expect(output.contains("1 tilmelding(er)"))
+        #expect(!output.contains(DemoData.Citizen.anna))
     }
 
     @Test func theCodesStraksbookOgTilmeldAnswers() async throws {

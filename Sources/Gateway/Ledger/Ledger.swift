@@ -173,6 +173,15 @@ public final class Ledger: Sendable {
     }
 
     /// The error reports received since `date` (all when nil), oldest first.
+    /// The enrollments StraksbookOgTilmeld recorded, oldest first (`jobnet-gateway enrollments`).
+    public func enrollments(since date: Date?) async throws -> [LedgerEnrollment] {
+        try await database.read { db in
+            var request = LedgerEnrollment.order(Column("createdAt"))
+            if let date { request = request.filter(Column("createdAt") >= date) }
+            return try request.fetchAll(db)
+        }
+    }
+
     public func fejlmeldinger(since date: Date?) async throws -> [LedgerFejlmelding] {
         try await database.read { db in
             var request = LedgerFejlmelding.order(Column("receivedAt"))

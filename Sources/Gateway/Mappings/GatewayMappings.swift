@@ -192,6 +192,9 @@ public struct GatewayMappings: Sendable {
             source: base == nil ? .defaults : .offer)
     }
 
+    /// The longest rebooking or cancellation deadline an offer may set: a year before the meeting.
+    static let maximumDeadlineHours = 24 * 366
+
     static func policy(_ entry: YAMLReader?, _ fallback: OfferMapping.Policy?, _ parent: YAMLReader, _ key: String)
         throws(MappingFileError) -> OfferMapping.Policy
     {
@@ -203,6 +206,11 @@ public struct GatewayMappings: Sendable {
         let hours = try entry.int("deadlineHours")
         if possible && hours == nil { throw entry.fail("deadlineHours is required when \(key) is possible (STAR 8126/8128)") }
         if !possible && hours != nil { throw entry.fail("deadlineHours cannot be set when \(key) is impossible (STAR 8125/8127)") }
+        // A deadline after the start is STAR's 8134/8136; one more than a year before it is a typo.
+        if let hours, !(0...Self.maximumDeadlineHours).contains(hours) {
+            throw entry.child("deadlineHours")!.fail(
+                "deadlineHours must be 0 to \(Self.maximumDeadlineHours) (hours before the start; a negative one would fall after it, STAR 8134/8136)")
+        }
         return OfferMapping.Policy(possible: possible, deadlineHours: hours)
     }
 

@@ -30,7 +30,9 @@ enum StraksbookOgTilmeld: GatewayOperation {
         // Its citizen is unknown as 1010, not 8111; STAR limits its booking to one Jobsamtale (8273), not 9220.
         .filter { $0 != StarFault.unknownCPRLookup && $0 != StarFault.alreadyHasOpfoelgningssamtale }
 
-    static let receiptText = "Tilmeldingen er modtaget, og mødet er booket."
+    /// Only what the gateway did: it recorded the enrollment (for the jobcenter to pass on to STAR,
+    /// `jobnet-gateway enrollments`) and booked the meeting. It did not enrol the citizen with STAR.
+    static let receiptText = "Tilmeldingen er modtaget og gemt af jobcentret, som videregiver den; mødet er booket."
 
     static func handle(_ request: StraksbookOgTilmeldRequest, _ context: OperationContext) async throws(StarFault)
         -> StraksbookOgTilmeldResult
