@@ -40,7 +40,8 @@ import Testing
             #expect(answer.value(of: "StraksbookingPaakraevet") == "true")
             #expect(answer.value(of: "SamtaleType") == "7")
             try ResponseSchema.assertValid(answer.body, element: "GetBorgerstatusResponse")
-            #expect(await gateway.state.calls == [.personByCpr, .getMicrositeCategories])
+            // GetBookings: a deadline a booking of its type meets is not shown.
+            #expect(await gateway.state.calls == [.personByCpr, .getMicrositeCategories, .getBookings])
         }
     }
 

@@ -82,7 +82,36 @@ public final class Ledger: Sendable {
                 table.column("firstSeen", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v5: the citizens' fixed deadlines") { db in
+            // A Frist is a date that does not move: fixed the first time the gateway needs it.
+            try db.create(table: "citizenDeadline") { table in
+                table.column("personId", .text).notNull()
+                table.column("interviewType", .integer).notNull()
+                table.column("status", .integer).notNull()
+                table.column("bookBy", .datetime).notNull()
+                table.column("holdBy", .datetime).notNull()
+                table.column("fixedAt", .datetime).notNull()
+                table.primaryKey(["personId", "interviewType"])
+            }
+        }
         return migrator
+    }
+
+    /// The citizen's deadline for an interview type, if one is fixed.
+    public func deadline(personId: String, interviewType: Int) async throws -> CitizenDeadline? {
+        try await database.read { db in try CitizenDeadline.fetchOne(db, key: ["personId": personId, "interviewType": interviewType]) }
+    }
+
+    /// The citizen's deadline for an interview type, fixing `proposed` as it if there is none yet (in
+    /// one transaction, so two calls at once fix one). Returns the one in force.
+    public func fixDeadline(_ proposed: CitizenDeadline) async throws -> CitizenDeadline {
+        try await database.write { db in
+            if let fixed = try CitizenDeadline.fetchOne(db, key: ["personId": proposed.personId, "interviewType": proposed.interviewType]) {
+                return fixed
+            }
+            try proposed.insert(db)
+            return proposed
+        }
     }
 
     /// Every CaseWorkerID the gateway has assigned to an unmapped Planner resource, by resource id.

@@ -90,3 +90,28 @@ public struct RebookingJournalEntry: Codable, Sendable, Equatable, FetchableReco
     public var step: Step
     public var updatedAt: Date
 }
+
+/// A citizen's deadline (Frist) for one interview type: the day to book by and the day the meeting
+/// must be held by, fixed once and kept by Planner's person id (never a CPR).
+public struct CitizenDeadline: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "citizenDeadline"
+
+    public var personId: String
+    public var interviewType: Int
+    /// FriststatusType.
+    public var status: Int
+    /// Fristdato: book by this day.
+    public var bookBy: Date
+    /// SidsteAfholdelsesdato: the meeting is held by this day (a booking later is STAR's 8288).
+    public var holdBy: Date
+    public var fixedAt: Date
+
+    public init(personId: String, interviewType: Int, status: Int, bookBy: Date, holdBy: Date, fixedAt: Date) {
+        self.personId = personId
+        self.interviewType = interviewType
+        self.status = status
+        self.bookBy = bookBy
+        self.holdBy = holdBy
+        self.fixedAt = fixedAt
+    }
+}

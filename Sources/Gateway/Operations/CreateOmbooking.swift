@@ -12,7 +12,8 @@ import Planner
 /// 3. the booking is the citizen's (GetBookings, GetMicrositeCategories, the ledger) → 8107, 4768;
 /// 4. not an immediate booking → 9130; its offer allows rebooking and the deadline has not passed → 4812;
 /// 5. the new time inside the offer's window → 8109; the samtaleform → 4708; the caseworker known → 4822 and allowed → 9003; the policy for the new time
-///    (BookingRules); BookingOptions still offers the new time → 4767;
+///    (BookingRules); not after the citizen's deadline of the same interview type → 8288; BookingOptions
+///    still offers the new time → 4767;
 /// 6. the rebooking, each step journaled in the ledger before it is taken (`Rebooking`):
 ///    CreateBookingReservation (new) → CancelBooking (old) → ConfirmBookingReservation (new); a new time
 ///    Planner names no resource for: CancelBooking (old) → MakeBooking (new).
@@ -22,7 +23,7 @@ enum CreateOmbooking: GatewayOperation {
     static let starCodes = [
         StarFault.timeInThePast, StarFault.citizenUnknown, StarFault.bookingOfAnotherCitizen, StarFault.bookingUnknown,
         StarFault.immediateBooking, StarFault.rebookingNotAllowed,
-    ] + BookingChoice.starCodes + [StarFault.timeAlreadyTaken]
+    ] + BookingChoice.starCodes + [StarFault.laterThanDeadline, StarFault.timeAlreadyTaken]
         + PlannerError.starCodes
 
     static func handle(_ request: CreateOmbookingRequest, _ context: OperationContext) async throws(StarFault) -> JobnetBookingDetails {
@@ -43,6 +44,7 @@ enum CreateOmbooking: GatewayOperation {
                 start: request.start, samtaleform: request.samtaleform, caseworker: request.caseworker, offer: offer,
                 mapping: mapping, context: context)
             let resource = choice.resource
+            try await context.checkWithinDeadline(request.start, of: person, mapping: mapping)
             let allowed = resource.map { Set([$0]) } ?? Set(mapping.caseworkers)
             guard let option = try await context.freeOption(
                 person: person, offer: offer, start: request.start, resources: allowed)

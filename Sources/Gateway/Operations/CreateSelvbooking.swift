@@ -17,7 +17,8 @@ import Planner
 /// 6. the samtaleform is one the offer has → 4708;
 /// 7. the caseworker is known (caseworkers.yaml) → 4822, and allowed by the offer → 9003;
 /// 8. the offer's policy (BookingRules: 8125–8136, 8270, 8129, 8131, 8135), as it applies to this meeting:
-///    a deadline that has already passed makes the meeting not rebookable (or not cancellable);
+///    a deadline that has already passed makes the meeting not rebookable (or not cancellable); and the
+///    start not after the citizen's deadline (Frist) of the same interview type → 8288;
 /// 9. BookingOptions: the time (and the caseworker) still free → 4819;
 /// 10. with a caseworker: CreateBookingReservation → ConfirmBookingReservation (if the confirm fails,
 ///     CancelBooking on the reservation, then a Server fault); without: MakeBooking. A 409 is 4819.
@@ -28,7 +29,7 @@ enum CreateSelvbooking: GatewayOperation {
     static let starCodes = [
         StarFault.timeInThePast, StarFault.unknownCPRLookup, StarFault.offerNotActive, StarFault.alreadyHasJobsamtale,
         StarFault.alreadyHasOpfoelgningssamtale,
-    ] + BookingChoice.starCodes + [StarFault.timeNoLongerFree]
+    ] + BookingChoice.starCodes + [StarFault.laterThanDeadline, StarFault.timeNoLongerFree]
         + PlannerError.starCodes
 
     static func handle(_ request: CreateSelvbookingRequest, _ context: OperationContext) async throws(StarFault) -> JobnetBookingDetails {
@@ -64,6 +65,8 @@ enum CreateSelvbooking: GatewayOperation {
             start: request.start, samtaleform: request.samtaleform, caseworker: request.caseworker, offer: offer, mapping: mapping,
             context: context)
         let resource = choice.resource
+        // 8a. Not after the citizen's deadline of the same interview type (8288).
+        try await context.checkWithinDeadline(request.start, of: person, mapping: mapping)
         // 9.
         guard try await context.freeOption(person: person, offer: offer, start: request.start, resources: Set(resource.map { [$0] } ?? []))
             != nil

@@ -54,6 +54,10 @@ extension StarFault {
     /// 9220: the citizen already has a booking of type Opfølgningssamtale.
     public static let alreadyHasOpfoelgningssamtale = 9220
 
+    /// 8288: the booking is later than the citizen's deadline (InterviewDeadline) of the same interview type.
+    public static let laterThanDeadline = 8288
+    public static func laterThanDeadline(_ reason: String) -> StarFault { StarFault(laterThanDeadline, reason) }
+
     // MARK: - Existing bookings
 
     /// 4768: the BookingIdentifier is unknown.

@@ -25,6 +25,8 @@ public enum DemoData {
         public static let frida = "1010901010"
         /// Has no bookings: the StraksbookOgTilmeld fixture enrols him and books his immediate Jobsamtale.
         public static let gustav = "1111901111"
+        /// Has no bookings, and no fixture books for her: GetBorgerstatus shows her deadline.
+        public static let hanne = "1212901212"
     }
 
     public static let annaId = UUID(uuidString: "a0000000-0000-4000-8000-000000000001")!
@@ -34,6 +36,7 @@ public enum DemoData {
     public static let erikId = UUID(uuidString: "a0000000-0000-4000-8000-000000000005")!
     public static let fridaId = UUID(uuidString: "a0000000-0000-4000-8000-000000000006")!
     public static let gustavId = UUID(uuidString: "a0000000-0000-4000-8000-000000000007")!
+    public static let hanneId = UUID(uuidString: "a0000000-0000-4000-8000-000000000008")!
 
     public enum Resource {
         public static let mette = UUID(uuidString: "b0000000-0000-4000-8000-000000000001")!
@@ -81,6 +84,7 @@ public enum DemoData {
             SimPerson(cpr: Citizen.erik, personStatusId: erikId, firstName: "Erik", lastName: "Eriksen"),
             SimPerson(cpr: Citizen.frida, personStatusId: fridaId, firstName: "Frida", lastName: "Frandsen"),
             SimPerson(cpr: Citizen.gustav, personStatusId: gustavId, firstName: "Gustav", lastName: "Gregersen"),
+            SimPerson(cpr: Citizen.hanne, personStatusId: hanneId, firstName: "Hanne", lastName: "Holm"),
         ]
         let resources = [
             SimResource(id: Resource.mette, displayName: "Mette Hansen"),

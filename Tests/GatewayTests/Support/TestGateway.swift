@@ -203,6 +203,16 @@ struct HTTPAnswer {
         return tree.flatMap(first(in:))?.text
     }
 
+    /// Every element with this local name, each as its children's texts by local name.
+    func elements(_ localName: String) -> [[String: String]] {
+        func find(in node: XMLNode) -> [XMLNode] {
+            (node.localName == localName ? [node] : []) + node.children.flatMap { find(in: $0) }
+        }
+        return (tree.map(find(in:)) ?? []).map { element in
+            Dictionary(element.children.map { ($0.localName, $0.text) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// How many elements with this local name the answer holds.
     func count(of localName: String) -> Int {
         func count(in node: XMLNode) -> Int {

@@ -1,0 +1,44 @@
+import CopenhagenTime
+import Foundation
+import Jobnet
+import Planner
+
+/// A citizen's deadlines (Frister), one per interview type, as dates that do not move.
+///
+/// A deadline is fixed the first time the gateway needs it — GetBorgerstatus shows it, or a booking of
+/// that type is checked against it — from the `deadline` an offer's mapping carries (book within N
+/// days, hold within M days, counted from that day), and kept in the ledger by Planner's person id.
+/// From then on it is that date, whatever day it is asked on. GetBorgerstatus shows it until a current
+/// booking of its type meets it or its last day has passed; a passed deadline stays passed (the
+/// jobcenter gives a new one in Planner, not the gateway).
+extension OperationContext {
+    /// The citizen's deadline for `interviewType`: the one fixed before, else `definition` counted from
+    /// today, fixed now; nil when none is fixed and none is defined.
+    func deadline(of person: PlannerPerson, interviewType: Int, definition: OfferMapping.Deadline?) async throws(StarFault)
+        -> CitizenDeadline?
+    {
+        let personId = person.personStatusId.lowercasedText
+        guard let definition else {
+            return try await ledgerCall { try await ledger.deadline(personId: personId, interviewType: interviewType) }
+        }
+        let today = CopenhagenTime.startOfDay(now)
+        let proposed = CitizenDeadline(
+            personId: personId, interviewType: interviewType, status: definition.status,
+            bookBy: CopenhagenTime.adding(days: definition.bookWithinDays, to: today),
+            holdBy: CopenhagenTime.adding(days: definition.holdWithinDays, to: today), fixedAt: now)
+        let fixed = try await ledgerCall { try await ledger.fixDeadline(proposed) }
+        if fixed == proposed { notes.add("deadline for interview type \(interviewType) fixed: hold by \(CopenhagenTime.day(fixed.holdBy))") }
+        return fixed
+    }
+
+    /// STAR 8288: a meeting may not start after the last day of the citizen's deadline of its type.
+    func checkWithinDeadline(_ start: Date, of person: PlannerPerson, mapping: OfferMapping) async throws(StarFault) {
+        guard let deadline = try await deadline(of: person, interviewType: mapping.interviewTypeIdentifier, definition: mapping.deadline)
+        else { return }
+        let dayAfter = CopenhagenTime.adding(days: 1, to: CopenhagenTime.startOfDay(deadline.holdBy))
+        if start >= dayAfter {
+            throw StarFault.laterThanDeadline(
+                "the meeting is after the citizen's deadline for interview type \(deadline.interviewType) (hold by \(CopenhagenTime.day(deadline.holdBy)))")
+        }
+    }
+}
