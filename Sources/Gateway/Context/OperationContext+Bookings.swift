@@ -35,8 +35,13 @@ extension OperationContext {
                 try await ledgerCall { try await ledger.save(learned) }
                 row = learned
             }
-            let mapping = offer.map { mappings.offer($0.id) }
+            var mapping = offer.map { mappings.offer($0.id) }
                 ?? (row.flatMap { UUID(uuidString: $0.offerId) }.map { mappings.offer($0) } ?? mappings.defaults)
+            // A meeting the citizen did not book through the gateway: what the offer's `convened` allows.
+            if row?.origin == .learned {
+                mapping = mapping.forConvenedMeeting
+                if mapping.convened == nil { notes.add("booking \(id) was convened, not self-booked: neither rebookable nor cancellable") }
+            }
             result.append(CitizenBooking(planner: booking, ledger: row, offer: offer, mapping: mapping))
         }
         return result

@@ -175,12 +175,22 @@ public struct GatewayMappings: Sendable {
                 bookWithinDays: try deadlineEntry.required("bookWithinDays").int(),
                 holdWithinDays: try deadlineEntry.required("holdWithinDays").int())
         }
+        var convened = base?.convened
+        if let convenedEntry = entry.child("convened") {
+            let impossible = OfferMapping.Policy(possible: false, deadlineHours: nil)
+            convened = OfferMapping.Convened(
+                rebooking: try policy(convenedEntry.child("rebooking"), impossible, convenedEntry, "rebooking"),
+                cancellation: try policy(convenedEntry.child("cancellation"), impossible, convenedEntry, "cancellation"))
+            if [17, 18].contains(interviewType), convened?.rebooking.possible == true {
+                throw convenedEntry.fail("rebooking must be impossible for interview types 17 and 18 (STAR 8270)")
+            }
+        }
         let duration = try value(try entry.int("durationMinutes"), base?.durationMinutes, "durationMinutes")
         guard (1...1440).contains(duration) else { throw entry.fail("durationMinutes is 1 to 1440 (a booking may not last more than a day)") }
         return OfferMapping(
             interviewTypeIdentifier: interviewType, joint: joint, samtaleformer: samtaleformer, durationMinutes: duration,
             location: location, allowChoiceOfSupervisor: allowChoice, rebooking: rebooking,
-            cancellation: try policy(entry.child("cancellation"), base?.cancellation, entry, "cancellation"),
+            cancellation: try policy(entry.child("cancellation"), base?.cancellation, entry, "cancellation"), convened: convened,
             immediate: try value(try entry.bool("immediate"), base?.immediate, "immediate"),
             immediateRequired: try entry.bool("immediateRequired") ?? base?.immediateRequired ?? false,
             deadline: deadline, caseworkers: offerCaseworkers ?? base?.caseworkers ?? [],

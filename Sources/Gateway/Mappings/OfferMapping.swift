@@ -14,6 +14,9 @@ public struct OfferMapping: Sendable, Equatable {
     public var allowChoiceOfSupervisor: Bool
     public var rebooking: Policy
     public var cancellation: Policy
+    /// The policy of a meeting the citizen did not book (convened by a caseworker in Planner, which the
+    /// gateway only learned of): nil, and the citizen may neither rebook nor cancel it (STAR 4812, 4820).
+    public var convened: Convened?
     /// Offered for immediate booking (GetStraksbookingMoedetider / StraksbookOgTilmeld).
     public var immediate: Bool
     /// Citizens who may book this offer must book it immediately (GetBorgerstatus's StraksbookingPaakraevet).
@@ -40,6 +43,20 @@ public struct OfferMapping: Sendable, Equatable {
     public struct Policy: Sendable, Equatable {
         public var possible: Bool
         public var deadlineHours: Int?
+    }
+
+    /// What the citizen may do with a meeting convened for them, where the jobcenter allows anything.
+    public struct Convened: Sendable, Equatable {
+        public var rebooking: Policy
+        public var cancellation: Policy
+    }
+
+    /// The mapping as it applies to a meeting the citizen did not book: the `convened` policy, or none.
+    public var forConvenedMeeting: OfferMapping {
+        var mapping = self
+        mapping.rebooking = convened?.rebooking ?? Policy(possible: false, deadlineHours: nil)
+        mapping.cancellation = convened?.cancellation ?? Policy(possible: false, deadlineHours: nil)
+        return mapping
     }
 
     /// `Frist`: the citizen must book within `bookWithinDays` and hold the meeting within `holdWithinDays`.

@@ -27,6 +27,8 @@ public enum DemoData {
         public static let gustav = "1111901111"
         /// Has no bookings, and no fixture books for her: GetBorgerstatus shows her deadline.
         public static let hanne = "1212901212"
+        /// Has a CV-samtale a caseworker convened: the CV offer allows no change to a convened meeting.
+        public static let ib = "1301901313"
     }
 
     public static let annaId = UUID(uuidString: "a0000000-0000-4000-8000-000000000001")!
@@ -37,6 +39,7 @@ public enum DemoData {
     public static let fridaId = UUID(uuidString: "a0000000-0000-4000-8000-000000000006")!
     public static let gustavId = UUID(uuidString: "a0000000-0000-4000-8000-000000000007")!
     public static let hanneId = UUID(uuidString: "a0000000-0000-4000-8000-000000000008")!
+    public static let ibId = UUID(uuidString: "a0000000-0000-4000-8000-000000000009")!
 
     public enum Resource {
         public static let mette = UUID(uuidString: "b0000000-0000-4000-8000-000000000001")!
@@ -73,6 +76,8 @@ public enum DemoData {
     /// fixtures replay in any order against one gateway.
     public static let dorteRebookable = UUID(uuidString: "e0000000-0000-4000-8000-000000000004")!
     public static let erikCancellable = UUID(uuidString: "e0000000-0000-4000-8000-000000000005")!
+    /// Convened by Ib's caseworker on the CV offer, which says nothing of convened meetings.
+    public static let ibConvened = UUID(uuidString: "e0000000-0000-4000-8000-000000000006")!
 
     /// The demo data, with seeded bookings placed relative to `now` (on weekdays, in working hours).
     public static func make(now: Date = Date()) -> SimulatorData {
@@ -85,6 +90,7 @@ public enum DemoData {
             SimPerson(cpr: Citizen.frida, personStatusId: fridaId, firstName: "Frida", lastName: "Frandsen"),
             SimPerson(cpr: Citizen.gustav, personStatusId: gustavId, firstName: "Gustav", lastName: "Gregersen"),
             SimPerson(cpr: Citizen.hanne, personStatusId: hanneId, firstName: "Hanne", lastName: "Holm"),
+            SimPerson(cpr: Citizen.ib, personStatusId: ibId, firstName: "Ib", lastName: "Iversen"),
         ]
         let resources = [
             SimResource(id: Resource.mette, displayName: "Mette Hansen"),
@@ -125,6 +131,7 @@ public enum DemoData {
         let carlaStart = CopenhagenTime.at(hour: 14, minute: 0, on: seededDay)
         let dorteStart = CopenhagenTime.at(hour: 15, minute: 0, on: seededDay)
         let erikStart = CopenhagenTime.at(hour: 13, minute: 0, on: seededDay)
+        let ibStart = CopenhagenTime.at(hour: 10, minute: 0, on: seededDay)
         let bookings = [
             SimBooking(
                 id: boAwaitingAcceptance, personStatusId: boId, offerId: Offer.jobsamtale, resourceId: Resource.mette,
@@ -142,6 +149,10 @@ public enum DemoData {
                 id: erikCancellable, personStatusId: erikId, offerId: Offer.jobsamtale, resourceId: Resource.mette,
                 start: erikStart, end: erikStart.addingTimeInterval(1800), status: 1, title: "Jobsamtale",
                 description: "Selvbooket jobsamtale."),
+            SimBooking(
+                id: ibConvened, personStatusId: ibId, offerId: Offer.cvSamtale, resourceId: Resource.sofie,
+                start: ibStart, end: ibStart.addingTimeInterval(1800), status: 1, title: "CV-samtale",
+                description: "Indkaldt af din sagsbehandler."),
         ]
         return SimulatorData(
             rootDepartmentId: rootDepartmentId, micrositeId: micrositeId, persons: persons, resources: resources,
