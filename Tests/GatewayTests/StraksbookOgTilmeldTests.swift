@@ -87,6 +87,14 @@ import Testing
             #expect(try await code(Self.request(start: start, offer: DemoData.Offer.jobsamtale)) == 8108)
             let night = CopenhagenTime.at(hour: 3, minute: 0, on: CopenhagenTime.adding(days: 2, to: Date()))
             #expect(try await code(Self.request(start: night)) == 4819)
+            // The booking's own checks, as CreateSelvbooking's: the window, the samtaleform, the caseworker.
+            #expect(try await code(Self.request(start: CopenhagenTime.adding(days: 70, to: start))) == 8109)
+            let samtaleform = "<v:SamtaleformType>1</v:SamtaleformType>"
+            #expect(try await code(Self.request(start: start).replacingOccurrences(of: samtaleform, with: "<v:SamtaleformType>8</v:SamtaleformType>")) == 4708)
+            #expect(try await code(Self.request(start: start).replacingOccurrences(
+                of: samtaleform, with: samtaleform + "<v:SagsbehandlerEksterntId>CVR:1-RID:404</v:SagsbehandlerEksterntId>")) == 4822)
+            #expect(try await code(Self.request(start: start).replacingOccurrences(
+                of: samtaleform, with: samtaleform + "<v:SagsbehandlerEksterntId>CVR:29189846-RID:1001</v:SagsbehandlerEksterntId>")) == 9003)
             #expect(gateway.records.allSatisfy { !($0.reason ?? "").contains("a gateway defect") })
             #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).isEmpty)
         }
