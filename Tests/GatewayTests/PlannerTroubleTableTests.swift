@@ -9,7 +9,7 @@ import Testing
 /// Every operation through each kind of Planner trouble, as one table: Planner unreachable (4769), a
 /// Planner 500 (9303), an answer that breaks the contract (9329), the identity settings missing
 /// (9018). Each answer is that code, the code is on the operation's list, and no rule strayed.
-/// CreateFejlmelding reads no Planner and is not in the table.
+/// CreateFejlmelding reads no Planner: its row says Planner's trouble leaves it unaffected.
 @Suite struct PlannerTroubleTableTests {
     enum Trouble: String, CaseIterable, Sendable {
         case unreachable, serverError, brokenAnswer, identityMissing
@@ -57,6 +57,20 @@ import Testing
 
     @Test func theTableCoversEveryOperationThatReadsPlanner() {
         #expect(Set(Self.requests.keys) == Set(OperationRegistry.operations.map(\.rawValue)).subtracting(["CreateFejlmelding"]))
+    }
+
+    @Test(arguments: Trouble.allCases)
+    func createFejlmeldingIsUnaffectedByPlannersTrouble(_ trouble: Trouble) async throws {
+        try await withTestGateway(configure: { configuration in
+            if trouble == .unreachable { configuration.plannerURL = "http://planner.unreachable/" }
+            if trouble == .identityMissing { configuration.rootDepartmentId = nil }
+        }) { gateway async throws in
+            if trouble == .serverError { await gateway.state.inject(.status(500), into: .personByCpr) }
+            if trouble == .brokenAnswer { await gateway.state.inject(.garbage, into: .personByCpr) }
+            let answer = try await gateway.post(CreateFejlmeldingTests.report())
+            #expect(answer.status == 200, "\(trouble): \(answer.body)")
+            #expect(await gateway.state.calls.isEmpty)
+        }
     }
 
     @Test(arguments: cases)

@@ -7,9 +7,11 @@ import Planner
 ///
 /// Checks and Planner calls, in order:
 /// 1. PersonByCpr → 8111 when Planner does not know the citizen;
-/// 2. GetMicrositeCategories → the citizen's bookable offers mapped `immediate: true`;
-/// 3. BookingOptions for each, over the next `immediateSearchDays`, in category order: the first with
-///    free times is the answer (its timeslot list and its own fields) → 4770 when none has any.
+/// 2. GetMicrositeCategories → the citizen's bookable offers mapped `immediate: true`, those of an
+///    interview type whose offer is mapped `immediateRequired` first (the type that made immediate
+///    booking required), then the others, each group in category order;
+/// 3. BookingOptions for each, over the next `immediateSearchDays`: the first with free times is the
+///    answer (its timeslot list and its own fields) → 4770 when none has any.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 ///
 /// The bookings block the digest shows after the offer fields (§4.11, unclear) is left out: GetBookings
@@ -20,7 +22,13 @@ enum GetStraksbookingMoedetider: GatewayOperation {
 
     static func handle(_ request: NoRequestBody, _ context: OperationContext) async throws(StarFault) -> StraksbookingMoedetider {
         let person = try await context.citizen(unknownCode: StarFault.unknownCPRLookup)
-        let offers = try await context.bookableOffers(for: person).filter { context.mappings.offer($0.id).immediate }
+        let bookable = try await context.bookableOffers(for: person)
+        // The interview types whose offers make immediate booking required (GetBorgerstatus's
+        // StraksbookingPaakraevet) are answered for first: that is the booking the citizen must make.
+        let required = Set(bookable.map { context.mappings.offer($0.id) }.filter(\.immediateRequired).map(\.interviewTypeIdentifier))
+        let immediate = bookable.filter { context.mappings.offer($0.id).immediate }
+        let offers = immediate.filter { required.contains(context.mappings.offer($0.id).interviewTypeIdentifier) }
+            + immediate.filter { !required.contains(context.mappings.offer($0.id).interviewTypeIdentifier) }
         guard !offers.isEmpty else { throw StarFault.noFreeTimes("no bookable offer is mapped immediate") }
         let end = CopenhagenTime.adding(days: context.limits.immediateSearchDays, to: context.now)
         for offer in offers {
