@@ -295,13 +295,8 @@ struct Fejlmeldinger: AsyncParsableCommand {
     @Option(help: "Only reports received on or after this date (YYYY-MM-DD, Copenhagen)") var since: String?
 
     func run() async throws {
-        var from: Date?
-        if let since {
-            guard let date = CopenhagenTime.parse(since + "T00:00:00") else { throw ValidationError("--since takes YYYY-MM-DD") }
-            from = date
-        }
-        guard FileManager.default.fileExists(atPath: database) else { throw ValidationError("no ledger at \(database)") }
-        let reports = try await Ledger(path: database).fejlmeldinger(since: from)
+        let (ledger, from) = try openLedger(database, since: since)
+        let reports = try await ledger.fejlmeldinger(since: from)
         for report in reports {
             print(FejlmeldingLine(report).text)
         }
@@ -318,16 +313,22 @@ struct Enrollments: AsyncParsableCommand {
     @Option(help: "Only enrollments recorded on or after this date (YYYY-MM-DD, Copenhagen)") var since: String?
 
     func run() async throws {
-        var from: Date?
-        if let since {
-            guard let date = CopenhagenTime.parse(since + "T00:00:00") else { throw ValidationError("--since takes YYYY-MM-DD") }
-            from = date
-        }
-        guard FileManager.default.fileExists(atPath: database) else { throw ValidationError("no ledger at \(database)") }
-        let enrollments = try await Ledger(path: database).enrollments(since: from)
+        let (ledger, from) = try openLedger(database, since: since)
+        let enrollments = try await ledger.enrollments(since: from)
         for enrollment in enrollments {
             print(EnrollmentLine(enrollment).text)
         }
         print("\(enrollments.count) tilmelding(er)")
     }
+}
+
+/// An existing ledger for a listing command, and its `--since` day (YYYY-MM-DD, Copenhagen) as a time.
+func openLedger(_ database: String, since: String?) throws -> (Ledger, Date?) {
+    var from: Date?
+    if let since {
+        guard let date = CopenhagenTime.parse(since + "T00:00:00") else { throw ValidationError("--since takes YYYY-MM-DD") }
+        from = date
+    }
+    guard FileManager.default.fileExists(atPath: database) else { throw ValidationError("no ledger at \(database)") }
+    return (try Ledger(path: database), from)
 }
