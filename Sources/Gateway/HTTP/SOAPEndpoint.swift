@@ -122,6 +122,16 @@ public struct SOAPEndpoint: Sendable {
         trace.offerCorrelationId(envelope.addressingMessageId)
         operation = OperationRegistry.operation(named: envelope.body.localName)?.operation
         if let operation { trace.named(operation) }
+        // SOAP's processing model: a mustUnderstand header the gateway does not process is a fault, not ignored.
+        let notUnderstood = envelope.notUnderstood(understands)
+        if !notUnderstood.isEmpty {
+            let names = notUnderstood.map { "{\($0.namespace ?? "")}\($0.localName)" }.joined(separator: ", ")
+            let resolved = loaded.mappings.catalogue.resolve(StarFault.notValid("mustUnderstand: \(names)"), for: operation)
+            trace.fault(code: resolved.error.code, reason: "a header block marked mustUnderstand is not processed here: \(names)")
+            return Answer(status: 500, contentType: envelope.version.contentType,
+                body: resolved.mustUnderstandMessage(version: envelope.version, namespace: contract.namespace),
+                correlationId: trace.correlationId)
+        }
         let served = try servedOperation(envelope, call: call)
         try validate(envelope, document: document)
         let request = try served.request(from: envelope.body, namespace: contract.namespace, urlIdentifier: call.urlIdentifier)
@@ -151,6 +161,12 @@ public struct SOAPEndpoint: Sendable {
         } catch {
             throw StarFault(StarFault.validationFailed, "XML refused: \(error.message)")
         }
+    }
+
+    /// The header blocks the gateway processes: the citizen's CPR and WS-Addressing (Wsdl/README.md).
+    func understands(_ block: XMLNode) -> Bool {
+        (block.namespace == contract.namespace && block.localName == "PersonCivilRegistrationIdentifier")
+            || SOAPEnvelope.addressingNamespaces.contains(block.namespace ?? "")
     }
 
     /// The operation the body element names (and the URL, if it names one too).

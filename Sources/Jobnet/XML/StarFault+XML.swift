@@ -14,9 +14,17 @@ extension ResolvedStarError {
 
     /// A VersionMismatch fault, still carrying Fejlkode 1014 in its detail.
     public func versionMismatchMessage(version: SOAPVersion, namespace: String) -> [UInt8] {
-        SOAPMessageWriter.fault(
-            version: version, payloadNamespace: namespace, code: .versionMismatch, reason: error.english
-        ) { writer in
+        protocolFault(.versionMismatch, version: version, namespace: namespace)
+    }
+
+    /// A MustUnderstand fault (a header block marked mustUnderstand the gateway does not process), still
+    /// carrying Fejlkode 1014 in its detail.
+    public func mustUnderstandMessage(version: SOAPVersion, namespace: String) -> [UInt8] {
+        protocolFault(.mustUnderstand, version: version, namespace: namespace)
+    }
+
+    private func protocolFault(_ code: SOAPFaultCode, version: SOAPVersion, namespace: String) -> [UInt8] {
+        SOAPMessageWriter.fault(version: version, payloadNamespace: namespace, code: code, reason: error.english) { writer in
             writeDetail(to: &writer)
         }
     }

@@ -52,6 +52,25 @@ public struct SOAPEnvelope: Sendable {
         self.bodyPath = [bodyIndex, 0]
     }
 
+    /// The header blocks marked `mustUnderstand` (SOAP 1.1 "1", SOAP 1.2 "true" or "1") for this receiver
+    /// (no actor/role, or SOAP's "next" / ultimate receiver) that `understood` does not claim: SOAP requires
+    /// a MustUnderstand fault for them rather than an answer that pretends they were processed.
+    public func notUnderstood(_ understood: (XMLNode) -> Bool) -> [XMLNode] {
+        let namespace = version.envelopeNamespace
+        let forUs: Set<String> = [
+            "http://schemas.xmlsoap.org/soap/actor/next", "http://www.w3.org/2003/05/soap-envelope/role/next",
+            "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver",
+        ]
+        return headerBlocks.filter { block in
+            func attribute(_ name: String) -> String? {
+                block.attributes.first { $0.localName == name && $0.namespace == namespace }?.value.trimmingXMLWhitespace()
+            }
+            guard let must = attribute("mustUnderstand"), must == "1" || must == "true" else { return false }
+            if let target = attribute(version == .soap11 ? "actor" : "role"), !forUs.contains(target) { return false }
+            return !understood(block)
+        }
+    }
+
     /// The header blocks with this local name and namespace.
     public func headers(_ localName: String, namespace: String) -> [(block: XMLNode, path: [Int])] {
         headerBlocks.enumerated().compactMap { index, block in

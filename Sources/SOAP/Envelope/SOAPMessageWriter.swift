@@ -52,12 +52,15 @@ public enum SOAPFaultCode: Sendable, Equatable {
     case client
     case server
     case versionMismatch
+    /// A header block marked mustUnderstand that the receiver does not process.
+    case mustUnderstand
 
     var soap11Name: String {
         switch self {
         case .client: "Client"
         case .server: "Server"
         case .versionMismatch: "VersionMismatch"
+        case .mustUnderstand: "MustUnderstand"
         }
     }
 
@@ -66,6 +69,7 @@ public enum SOAPFaultCode: Sendable, Equatable {
         case .client: "Sender"
         case .server: "Receiver"
         case .versionMismatch: "VersionMismatch"
+        case .mustUnderstand: "MustUnderstand"
         }
     }
 }
