@@ -28,6 +28,8 @@ struct Serve: AsyncParsableCommand {
 
     @Option var host: String?
     @Option var port: Int?
+    @Option(name: .customLong("public-url"), help: "The gateway's address as callers reach it (behind a proxy), for the WSDL")
+    var publicURL: String?
     @Option(help: "sim (the embedded simulator with demo data) or Planner's base URL") var planner: String?
     @Option var mappings: String?
     @Option var wsdl: String?
@@ -58,7 +60,7 @@ struct Serve: AsyncParsableCommand {
 
     var flags: [String: String] {
         let pairs: [(String, String?)] = [
-            ("host", host), ("port", port.map(String.init)), ("planner", planner), ("mappings", mappings), ("wsdl", wsdl),
+            ("host", host), ("port", port.map(String.init)), ("public-url", publicURL), ("planner", planner), ("mappings", mappings), ("wsdl", wsdl),
             ("database", database), ("root-department-id", rootDepartmentId), ("microsite-id", micrositeId),
             ("client-cert", clientCert), ("client-key", clientKey), ("client-key-password", clientKeyPassword),
             ("ca-bundle", caBundle), ("planner-connect-timeout-ms", plannerConnectTimeout.map(String.init)),

@@ -30,6 +30,12 @@ extension GatewayConfiguration {
         }
         logFormat = format
         logFile = settings.value("log-file")
+        if let publicURL = settings.value("public-url") {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil, url.query == nil else {
+                throw SettingsError(setting: "public-url", message: "\(publicURL) is not an http(s) URL without a query")
+            }
+            self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        }
         let subjects = (settings.value("allowed-subjects") ?? "").split(separator: ";")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         switch (settings.value("tls-cert"), settings.value("tls-key")) {

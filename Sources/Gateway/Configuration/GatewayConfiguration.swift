@@ -21,6 +21,10 @@ public struct GatewayConfiguration: Sendable {
     public var inboundTLS: InboundTLS?
     /// The mapping log's file; nil or "-" is standard output.
     public var logFile: String?
+    /// The gateway's address as callers reach it (`--public-url`, e.g. behind a reverse proxy): the
+    /// WSDL's soap:address is built from it. Without it, from the request's host and the gateway's own
+    /// scheme (https when it serves TLS).
+    public var publicURL: String?
     public var limits = OperationLimits()
     /// The booking ledger's SQLite file; nil keeps it in memory (lost at exit: for tests only).
     public var databasePath: String? = "jobnet-gateway.sqlite"

@@ -21,6 +21,8 @@ public struct GatewaySettings: Sendable {
     public static let all: [Setting] = [
         Setting(name: "host", defaultValue: "127.0.0.1", secret: false, help: "address to listen on"),
         Setting(name: "port", defaultValue: "8080", secret: false, help: "port to listen on"),
+        Setting(name: "public-url", defaultValue: nil, secret: false,
+                help: "the gateway's address as callers reach it (behind a proxy), for the WSDL's soap:address"),
         Setting(name: "planner", defaultValue: "sim", secret: false, help: "sim, or Planner's base URL"),
         Setting(name: "mappings", defaultValue: "Mappings", secret: false, help: "the mapping files"),
         Setting(name: "wsdl", defaultValue: "Wsdl", secret: false, help: "the contract"),

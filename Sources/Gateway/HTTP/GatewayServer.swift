@@ -120,8 +120,7 @@ public struct GatewayServer: Sendable {
                 guard request.uri.queryParameters.has("wsdl") || request.uri.queryParameters.has("WSDL") else {
                     return Response(status: .notFound)
                 }
-                let host = request.head.authority ?? "127.0.0.1"
-                let wsdl = endpoint.contract.wsdl(address: "http://\(host)/\(service)")
+                let wsdl = endpoint.contract.wsdl(address: Self.address(of: service, request: request, configuration: configuration))
                 return Response(status: .ok, headers: [.contentType: "text/xml; charset=utf-8"],
                     body: .init(byteBuffer: ByteBuffer(string: wsdl)))
             }
@@ -143,6 +142,14 @@ public struct GatewayServer: Sendable {
                 body: .init(byteBuffer: ByteBuffer(bytes: await server.metricsText())))
         }
         return router
+    }
+
+    /// Where callers reach `service`, for the WSDL's soap:address: under `--public-url` when set (behind a
+    /// proxy), else the request's own host with the gateway's scheme (https when it serves TLS).
+    static func address(of service: String, request: Request, configuration: GatewayConfiguration) -> String {
+        if let publicURL = configuration.publicURL { return "\(publicURL)/\(service)" }
+        let scheme = configuration.inboundTLS == nil ? "http" : "https"
+        return "\(scheme)://\(request.head.authority ?? "\(configuration.host):\(configuration.port)")/\(service)"
     }
 
     /// The SOAP endpoint's stage: the body (read by `BodyLimitStage`) handed over as one call.
