@@ -5,7 +5,7 @@
 SWIFT        ?= swift
 TOOLS        := .build-tools
 VENV         := $(TOOLS)/venv
-SYSTEM_PKGS  := libxml2-dev libcurl4-openssl-dev pkg-config
+SYSTEM_PKGS  := libxml2-dev libcurl4-openssl-dev zlib1g-dev pkg-config
 TEST_PKGS    := libxml2-utils openssl
 BENCH_PKGS   := nginx wrk curl
 FUZZ_SECONDS ?= 600
