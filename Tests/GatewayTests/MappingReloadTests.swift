@@ -3,6 +3,7 @@ import Foundation
 import Jobnet
 import PlannerSimulator
 import SOAP
+import Synchronization
 import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -40,11 +41,13 @@ import FoundationNetworking
             let request = SOAP.operation("GetSelvbookingMoedetilbud", cpr: DemoData.Citizen.anna)
 
             // Jobnet keeps calling the whole time; every call must be answered, before, during and after.
+            // Stopped by a flag, never by cancelling: cancelling a URLSession task in flight can deadlock
+            // FoundationNetworking on Linux (URLSessionTask.cancel against the transfer's completion).
             let answers = Lines()
+            let stop = StopFlag()
             let load = Task {
-                while !Task.isCancelled {
+                while !stop.isSet {
                     let body = (try? await GatewayProcess.post(request, port: gateway.port)) ?? "no answer"
-                    if Task.isCancelled { break }   // the last call, cut off by the test itself
                     answers.append(Self.duration(body) ?? "failed: \(body.prefix(300))")
                 }
             }
@@ -72,7 +75,7 @@ import FoundationNetworking
             try await waitUntil { answers.all.last == "45" }
             let countAtReload = answers.all.count
             try await waitUntil { answers.all.count >= countAtReload + 5 }
-            load.cancel()
+            stop.set()
             _ = await load.result
             let seen = answers.all
             #expect(seen.allSatisfy { $0 == "30" || $0 == "45" }, "\(seen.filter { $0 != "30" && $0 != "45" })")
@@ -87,4 +90,11 @@ import FoundationNetworking
             #expect(samples["jobnet_mappings_generation"] == 2)
         }
     }
+}
+
+/// Tells a loop in another task to end after its current call.
+private final class StopFlag: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
 }
