@@ -7,8 +7,8 @@ import Synchronization
 import Testing
 
 /// A citizen's Frist is a date that does not move: shown on day D, the same date on D+1; gone once a
-/// booking of its type meets it or its last day has passed; and a booking after it is STAR's 8288 on
-/// CreateSelvbooking, CreateOmbooking and StraksbookOgTilmeld.
+/// booking of its type meets it or its last day has passed; and, while it is open, a booking after it is
+/// STAR's 8288 on CreateSelvbooking, CreateOmbooking and StraksbookOgTilmeld.
 @Suite struct DeadlineTests {
     /// A clock a test moves: the simulator's and the gateway's alike.
     final class MovableClock: Sendable {
@@ -54,6 +54,27 @@ import Testing
             #expect(Self.frister(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.hanne))).count == 1)
             clock.advance(days: 1)
             #expect(Self.frister(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.hanne))).isEmpty)
+            // A passed deadline no longer binds: a Jobsamtale weeks ahead is booked, not 8288.
+            let later = try #require(try await gateway.state.bookingOptions(
+                personId: DemoData.hanneId, offerId: DemoData.Offer.jobsamtale, start: CopenhagenTime.adding(days: 10, to: clock.date),
+                end: CopenhagenTime.adding(days: 20, to: clock.date)).first).time
+            let answer = try await gateway.post(CreateSelvbookingTests.request(start: later, cpr: Self.hanne))
+            #expect(answer.status == 200, "\(answer.body)")
+        }
+    }
+
+    @Test func aBookingFixesNoDeadlineAndOneAfterTheFristDoesNotMeetIt() async throws {
+        let clock = MovableClock(Self.tuesday)
+        try await withTestGateway(clock: clock.function) { gateway async throws in
+            // Never shown a Frist: a Jobsamtale 30 days ahead is booked (8288 is about a deadline the citizen has).
+            let late = try #require(try await gateway.state.bookingOptions(
+                personId: DemoData.hanneId, offerId: DemoData.Offer.jobsamtale, start: CopenhagenTime.adding(days: 28, to: clock.date),
+                end: CopenhagenTime.adding(days: 40, to: clock.date)).first).time
+            let booked = try await gateway.post(CreateSelvbookingTests.request(start: late, cpr: Self.hanne))
+            #expect(booked.status == 200, "\(booked.body)")
+            // The Frist shown now ends before that meeting: it is not met, so it is shown.
+            let shown = Self.frister(try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.hanne)))
+            #expect(shown.map(\.holdBy) == ["2030-01-29"], "\(shown)")
         }
     }
 
@@ -80,7 +101,8 @@ import Testing
 
     @Test func aRebookingAfterTheDeadlineIs8288AndTheOldTimeStands() async throws {
         try await withTestGateway { gateway async throws in
-            // Carla's Jobsamtale: a new time 30 days ahead is after the deadline fixed now (21 days).
+            // Carla's Jobsamtale: a new time 30 days ahead is after the deadline GetBorgerstatus shows (21 days).
+            _ = try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: DemoData.Citizen.carla))
             let options = try await gateway.state.bookingOptions(
                 personId: DemoData.carlaId, offerId: DemoData.Offer.jobsamtale, start: CopenhagenTime.adding(days: 28, to: Date()),
                 end: CopenhagenTime.adding(days: 40, to: Date()))

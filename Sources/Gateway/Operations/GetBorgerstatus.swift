@@ -34,12 +34,13 @@ enum GetBorgerstatus: GatewayOperation {
         }
         var frister: [Frist] = []
         if !definitions.isEmpty {
-            // GetBookings: a deadline a current booking of its type meets is not shown.
-            let met = Set(try await context.currentBookings(of: person).map(\.mapping.interviewTypeIdentifier))
+            // GetBookings: a deadline a current booking of its type meets (starting by its last day) is not shown.
+            let held = try await context.currentBookings(of: person).map { ($0.mapping.interviewTypeIdentifier, $0.planner.startTime) }
             let today = CopenhagenTime.startOfDay(context.now)
             for (type, definition) in definitions.sorted(by: { $0.key < $1.key }) {
                 guard let deadline = try await context.deadline(of: person, interviewType: type, definition: definition) else { continue }
-                if met.contains(type) {
+                let dayAfter = CopenhagenTime.adding(days: 1, to: CopenhagenTime.startOfDay(deadline.holdBy))
+                if held.contains(where: { $0.0 == type && $0.1 < dayAfter }) {
                     context.notes.add("deadline for interview type \(type) met by a booking: not shown")
                 } else if deadline.holdBy < today {
                     context.notes.add("deadline for interview type \(type) passed on \(CopenhagenTime.day(deadline.holdBy)): not shown")
