@@ -108,6 +108,25 @@ import Testing
         }
     }
 
+    @Test func aBookingWhoseAnswerWasLostIsFoundByJobnetsRetry() async throws {
+        try await withTestGateway { gateway async throws in
+            let start = try await Self.freeTime(gateway)
+            // Planner books, and its answer is lost: Jobnet gets a fault, the booking exists.
+            await gateway.state.inject(.answerLost(status: 500), into: .makeBooking)
+            let first = try await gateway.post(Self.request(start: start))
+            #expect(first.status == 500, "\(first.body)")
+            let held = await gateway.state.activeBookings(personStatusId: DemoData.annaId)
+            #expect(held.count == 1)
+            // Jobnet's retry gets that booking: nothing booked again, and no 8273 about its own booking.
+            await gateway.state.resetCalls()
+            let again = try await gateway.post(Self.request(start: start))
+            #expect(again.status == 200, "\(again.body)")
+            #expect(again.value(of: "IndkaldelseId") == held.first?.id.uuidString.lowercased())
+            #expect(await !gateway.state.calls.contains(.makeBooking))
+            #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).count == 1)
+        }
+    }
+
     @Test func theLedgerSurvivesARestart() async throws {
         let path = NSTemporaryDirectory() + "jobnet-gateway-restart-\(UUID().uuidString).sqlite"
         let first = try await TestGateway.start { $0.databasePath = path }

@@ -109,7 +109,13 @@ import Testing
             #expect(answer.fejlkode == 9303)
             let ledger = try Ledger(path: path)
             #expect(try await ledger.enrollments(personId: DemoData.annaId).isEmpty)
-            #expect(try await ledger.bookings(personId: DemoData.annaId).isEmpty)
+            // A 500 may hide a booking Planner made: at most a pending row, for Jobnet's retry to settle.
+            #expect(try await ledger.bookings(personId: DemoData.annaId).allSatisfy { $0.state == .pending })
+            // The retry, with Planner well again: booked and enrolled once.
+            await gateway.state.clearFaults()
+            #expect(try await gateway.post(Self.request(start: start)).status == 200)
+            #expect(try await ledger.enrollments(personId: DemoData.annaId).count == 1)
+            #expect(await gateway.state.activeBookings(personStatusId: DemoData.annaId).count == 1)
         }
     }
 }

@@ -86,8 +86,15 @@ enum CreateSelvbooking: GatewayOperation {
             bookingId = try await makeBooking(offer: offer.id, person: person, start: request.start, resource: resource,
                 immediate: immediate, context)
         } catch {
-            try? await context.ledger.removeBooking(key: key)
-            throw error
+            // A definite refusal: nothing was booked, the row goes. An answer lost on the way: Planner may
+            // have booked, so the pending row stays and Jobnet's retry finds the booking in GetBookings
+            // (`repeated`) rather than book a second or be told 8273 about its own booking.
+            if error.mayHaveBooked {
+                context.notes.add("Planner may have made the booking: the pending row stays for a repeated request to settle")
+            } else {
+                try? await context.ledger.removeBooking(key: key)
+            }
+            throw error.fault
         }
         // Who holds it, when Planner chose.
         var displayName: String?
@@ -128,7 +135,8 @@ enum CreateSelvbooking: GatewayOperation {
             // Planner may have made it before the gateway could record it.
             let held = try await context.calls.bookings(of: person)
             guard let found = held.first(where: {
-                abs($0.startTime.timeIntervalSince(booking.start)) < 1 && ![.rejected, .cancelled].contains($0.status)
+                abs($0.startTime.timeIntervalSince(booking.start)) < 1
+                    && ![.rejected, .cancelled, .readyForCitizenConfirmation].contains($0.status)
             }) else {
                 try await context.ledgerCall { try await context.ledger.removeBooking(key: booking.requestKey) }
                 context.notes.add("a pending booking was not made in Planner: booking anew")
@@ -155,7 +163,7 @@ enum CreateSelvbooking: GatewayOperation {
     /// Step 10's Planner calls. Nothing half-made stays in Planner: a reservation whose confirmation
     /// fails is cancelled before the fault is answered.
     static func makeBooking(offer: UUID, person: PlannerPerson, start: Date, resource: String?, immediate: Bool,
-                            _ context: OperationContext) async throws(StarFault) -> UUID
+                            _ context: OperationContext) async throws(MakeBookingFailure) -> UUID
     {
         func conflictIsTimeNoLongerFree(_ error: PlannerError) -> StarFault {
             if case .conflict = error { return StarFault.timeNoLongerFree("Planner answered 409: the time was taken meanwhile") }
@@ -166,7 +174,7 @@ enum CreateSelvbooking: GatewayOperation {
                 return try await context.planner.makeBooking(PlannerMakeBookingRequest(
                     personId: person.personStatusId, offerId: offer, startTime: start, isImmediateBooking: immediate))
             } catch {
-                throw conflictIsTimeNoLongerFree(error)
+                throw MakeBookingFailure(fault: conflictIsTimeNoLongerFree(error), mayHaveBooked: error.writeMayHaveHappened)
             }
         }
         let reservation: UUID
@@ -174,21 +182,31 @@ enum CreateSelvbooking: GatewayOperation {
             reservation = try await context.planner.createBookingReservation(PlannerReservationRequest(
                 offerId: offer, startDateTime: start, resourceId: resourceId, personId: person.personStatusId))
         } catch {
-            throw conflictIsTimeNoLongerFree(error)
+            // A reservation made unseen is not a booking: it lapses unconfirmed.
+            throw MakeBookingFailure(fault: conflictIsTimeNoLongerFree(error), mayHaveBooked: false)
         }
         do {
             try await context.planner.confirmBookingReservation(bookingId: reservation, personStatusId: person.personStatusId)
             return reservation
         } catch {
+            var confirmedUnseen = error.writeMayHaveHappened
             do {
                 try await context.planner.cancelBooking(bookingId: reservation, personStatusId: person.personStatusId)
                 context.notes.add("confirmation failed: reservation \(reservation.lowercasedText) cancelled")
+                confirmedUnseen = false
             } catch let cancelError {
-                context.notes.add("confirmation failed and cancelling reservation \(reservation.lowercasedText) failed too (\(cancelError)); it lapses in Planner")
+                context.notes.add("confirmation failed and cancelling reservation \(reservation.lowercasedText) failed too (\(cancelError)); it lapses in Planner unless the confirmation went through")
             }
             let fault = error.starFault
-            throw StarFault(fault.code, "ConfirmBookingReservation failed: \(fault.reason)")
+            throw MakeBookingFailure(
+                fault: StarFault(fault.code, "ConfirmBookingReservation failed: \(fault.reason)"), mayHaveBooked: confirmedUnseen)
         }
+    }
+
+    /// Step 10 failed: the fault for Jobnet, and whether Planner may hold the booking all the same.
+    struct MakeBookingFailure: Error {
+        let fault: StarFault
+        let mayHaveBooked: Bool
     }
 }
 

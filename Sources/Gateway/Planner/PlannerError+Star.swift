@@ -20,3 +20,15 @@ extension PlannerError {
         }
     }
 }
+
+extension PlannerError {
+    /// Whether a write that failed this way may have been carried out all the same: Planner was asked
+    /// and its answer was lost (a timeout, a dropped connection), was a 5xx, or could not be read. Only a
+    /// definite refusal (4xx, a call never made) says it was not.
+    var writeMayHaveHappened: Bool {
+        switch self {
+        case .unreachable, .serverError, .invalidResponse, .unexpectedStatus: true
+        case .circuitOpen, .configurationMissing, .rejected, .refused, .noSuchRoute, .invalidRequest, .notFound, .conflict: false
+        }
+    }
+}

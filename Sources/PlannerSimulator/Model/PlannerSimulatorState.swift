@@ -32,6 +32,7 @@ public actor PlannerSimulatorState {
         if case .failTimes(let remaining, let status) = fault {
             faults[operation] = remaining > 1 ? .failTimes(remaining - 1, status: status) : nil
         }
+        if case .answerLost = fault { faults[operation] = nil }
         return fault
     }
 

@@ -13,4 +13,7 @@ public enum SimulatorFault: Sendable, Equatable {
     case incomplete
     /// Fail this many calls with `status` (500 unless given), then answer normally.
     case failTimes(Int, status: Int = 500)
+    /// Carry the operation out, then answer this status instead (500 unless given), once: Planner did
+    /// the write, its answer was lost on the way (a gateway in front of it, a dropped connection).
+    case answerLost(status: Int = 500)
 }

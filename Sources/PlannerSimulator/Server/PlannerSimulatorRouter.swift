@@ -110,6 +110,7 @@ public struct PlannerSimulatorRouter: Sendable {
     private func answerCounted(_ operation: PlannerOperation, body: [UInt8], query: [String: String], path: [String: String])
         async throws -> SimulatorAnswer
     {
+        var lostAnswer: Int?
         switch await state.takeFault(for: operation) {
         case .slow(let milliseconds):
             try await Task.sleep(for: .milliseconds(milliseconds))
@@ -121,13 +122,17 @@ public struct PlannerSimulatorRouter: Sendable {
             return SimulatorAnswer(status: 200, body: Array("<html>Service Unavailable</html>".utf8))
         case .incomplete:
             return .json(operation == .personByCpr || operation == .makeBooking ? ["Unexpected": true] : [["Unexpected": true]])
+        case .answerLost(let status):
+            lostAnswer = status
         case nil:
             break
         }
         let json = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
         let parameters = SimulatorCallParameters(route: routes[operation]!, path: path, query: query, body: json)
         do {
-            return try await perform(operation, parameters)
+            let answer = try await perform(operation, parameters)
+            if let lostAnswer { return .json(["Message": "Injected fault: the operation was carried out"], status: lostAnswer) }
+            return answer
         } catch let failure as PlannerSimulatorState.Failure {
             switch failure {
             case .badRequest(let message): return .json(["Message": message], status: 400)
