@@ -14,6 +14,7 @@ extension OperationContext {
         guard !current.isEmpty else { return [] }
         let offers = try await bookableOffers(for: person)
         var result: [CitizenBooking] = []
+        var inFlight: [Date]?
         for booking in current {
             let id = booking.id.lowercasedText
             var row = try await ledgerCall { try await ledger.booking(plannerBookingId: id) }
@@ -28,6 +29,16 @@ extension OperationContext {
                 notes.add("booking \(id) matched to no offer: served with the defaults")
             }
             if row == nil {
+                // A booking another call of this citizen is making right now (its row pending, or a
+                // rebooking's journal unfinished) is that call's to record: recording it as learned here
+                // would clash with that call's row and mark the citizen's own booking as convened.
+                if inFlight == nil { inFlight = try await startsInFlight(of: person) }
+                if inFlight?.contains(where: { abs($0.timeIntervalSince(booking.startTime)) < 1 }) == true {
+                    notes.add("booking \(id) is being made by another call: not recorded here")
+                    result.append(CitizenBooking(planner: booking, ledger: nil, offer: offer,
+                        mapping: offer.map { mappings.offer($0.id) } ?? mappings.defaults))
+                    continue
+                }
                 let learned = LedgerBooking(
                     requestKey: "learned|\(id)", plannerBookingId: id, offerId: offer?.id.lowercasedText ?? "",
                     personId: person.personStatusId.lowercasedText, start: booking.startTime, end: booking.endTime,
@@ -45,6 +56,16 @@ extension OperationContext {
             result.append(CitizenBooking(planner: booking, ledger: row, offer: offer, mapping: mapping))
         }
         return result
+    }
+
+    /// The starts of the bookings the gateway is in the middle of making for this citizen.
+    private func startsInFlight(of person: PlannerPerson) async throws(StarFault) -> [Date] {
+        let personId = person.personStatusId.lowercasedText
+        let pending = try await ledgerCall { try await ledger.bookings(personId: person.personStatusId) }
+            .filter { $0.state == .pending }.map(\.start)
+        let rebooking = try await ledgerCall { try await ledger.unfinishedRebookings() }
+            .filter { $0.personId == personId }.map(\.newStart)
+        return pending + rebooking
     }
 
     /// The citizen's booking with this id: 8107 when the ledger knows it belongs to someone else, 4768
