@@ -124,6 +124,20 @@ import Testing
         }
     }
 
+    @Test func whenNeitherTheNewTimeNorTheOldOneCanBeHadTheJournalWaitsForTheNextStart() async throws {
+        try await withTestGateway { gateway async throws in
+            let start = try await Self.newTime(gateway.state)
+            await gateway.state.inject(.status(500), into: .confirmBookingReservation)
+            await gateway.state.inject(.status(500), into: .makeBooking)
+            let answer = try await gateway.post(Self.request(start))
+            #expect(answer.fejlkode == 9303, "\(answer.body)")
+            #expect(gateway.records.last?.reason?.contains("settles it at its next start") == true, "\(gateway.records.last?.reason ?? "")")
+            // Not `undone`: the journal stays `cancelled`, for the recovery to book the old time again.
+            let unfinished = try await gateway.ledger.unfinishedRebookings()
+            #expect(unfinished.map(\.step) == [.cancelled])
+        }
+    }
+
     @Test func aGatewayKilledBetweenCancelAndConfirmFinishesTheRebookingAtItsNextStart() async throws {
         let binary = repositoryRoot + "/.build/debug/jobnet-gateway"
         try #require(FileManager.default.isExecutableFile(atPath: binary), "make test builds the executable first")

@@ -47,9 +47,10 @@ extension Rebooking {
     }
 
     /// Books the old time again, after the new one could not be confirmed; the ledger's row follows (the
-    /// old id is gone, the restored booking takes its place).
-    static func restoreOld(_ entry: RebookingJournalEntry, person: UUID, context: OperationContext) async {
-        guard let offer = UUID(uuidString: entry.oldOfferId) else { return }
+    /// old id is gone, the restored booking takes its place). False when Planner did not book it: the
+    /// journal then stays where it is, for the next start's recovery to try again.
+    static func restoreOld(_ entry: RebookingJournalEntry, person: UUID, context: OperationContext) async -> Bool {
+        guard let offer = UUID(uuidString: entry.oldOfferId) else { return false }
         let ledger = context.ledger
         do {
             let restored = try await context.planner.makeBooking(PlannerMakeBookingRequest(
@@ -67,8 +68,10 @@ extension Rebooking {
                 let booked = replacement
                 try? await ledger.save(booked)
             }
+            return true
         } catch {
-            context.notes.add("booking the old time again failed too (\(error)): the citizen must be contacted")
+            context.notes.add("booking the old time again failed too (\(error)): left to the recovery at the next start")
+            return false
         }
     }
 }

@@ -12,7 +12,11 @@ import Planner
 ///    journal `undone`, the old booking stands; the fault.
 /// 3. journal `cancelled` → ConfirmBookingReservation (the new time), tried twice (nothing to confirm
 ///    after MakeBooking). Fails: the old time is booked again (MakeBooking), journal `undone`, and a
-///    Server fault says the old time stands.
+///    Server fault says the old time stands; if that fails too, the journal stays `cancelled` for the
+///    next start's recovery.
+///
+/// Once begun, the steps are not cut off by the cancellation of Jobnet's call (they run in a task of
+/// their own).
 /// 4. journal `done`; the ledger: the old booking cancelled, the new one booked.
 ///
 /// A gateway killed between steps finishes or undoes the rebooking at its next start (`recover`); where
@@ -37,8 +41,26 @@ struct Rebooking {
             oldStart: old.planner.startTime, newOfferId: offer.id.lowercasedText, newStart: start,
             newResourceId: resource ?? Self.plannerAssigns, newReservationId: nil, step: .reserving, updatedAt: context.now)
         try await Self.journal(&entry, .reserving, context)
-        try await Self.advance(&entry, from: StateMachine.next(after: .reserving), context: context, live: true)
+        // Once begun, the steps run to their end even if Jobnet's call is cancelled (a client gone, a
+        // shutdown past its grace): a Planner write aborted half-way is an outcome nobody knows, between
+        // a cancelled old booking and an unconfirmed new one. So they run in a task of their own.
+        let begun = entry
+        let context = context
+        let outcome = await Task { () async -> Result<RebookingJournalEntry, StarFault> in
+            var entry = begun
+            do throws(StarFault) {
+                try await Self.advance(&entry, from: StateMachine.next(after: .reserving), context: context, live: true)
+                return .success(entry)
+            } catch {
+                return .failure(error)
+            }
+        }.value
+        entry = try outcome.get()
         guard entry.step == .done, let newId = entry.newReservationId.flatMap(UUID.init(uuidString:)) else {
+            if entry.step == .cancelled {
+                throw StarFault.plannerServerError(
+                    "the new time could not be confirmed and the old time could not be booked again: the gateway settles it at its next start")
+            }
             throw StarFault.plannerServerError("the new time could not be confirmed: the old time was booked again")
         }
         // 4. The ledger.
@@ -101,7 +123,9 @@ struct Rebooking {
                 }
                 try await journal(&entry, .done, context)
             case .restoreOld:
-                await restoreOld(entry, person: person, context: context)
+                // Not restored: the journal stays `cancelled`, so the next start's recovery confirms the
+                // new time or books the old one again; the citizen is not left without either for good.
+                guard await restoreOld(entry, person: person, context: context) else { return }
                 try await journal(&entry, .undone, context)
             case .releaseNew:
                 await releaseNew(entry, person: person, stray: stray, context: context)
@@ -119,16 +143,18 @@ struct Rebooking {
         guard let entries = try? await context.ledger.unfinishedRebookings() else { return ["the rebooking journal cannot be read"] }
         for var entry in entries {
             guard let person = UUID(uuidString: entry.personId), entry.step != .done, entry.step != .undone else { continue }
-            let held = try? await context.planner.bookings(personStatusId: person)
-            let view = held.map { bookings in
-                StateMachine.PlannerView(
-                    oldStands: bookings.contains {
-                        $0.id.lowercasedText == entry.oldBookingId && ![.cancelled, .rejected].contains($0.status)
-                    },
-                    newConfirmed: bookings.contains { $0.id.lowercasedText == entry.newReservationId && $0.status == .accepted })
+            // Without Planner's view the journal cannot tell which steps happened: left for the next start.
+            guard let held = try? await context.planner.bookings(personStatusId: person) else {
+                report.append("rebooking \(entry.id) left for the next start: GetBookings failed")
+                continue
             }
+            let view = StateMachine.PlannerView(
+                oldStands: held.contains {
+                    $0.id.lowercasedText == entry.oldBookingId && ![.cancelled, .rejected].contains($0.status)
+                },
+                newConfirmed: held.contains { $0.id.lowercasedText == entry.newReservationId && $0.status == .accepted })
             // A new time Planner holds although the journal does not know its id (killed after Planner answered).
-            let stray = held?.first(where: {
+            let stray = held.first(where: {
                 abs($0.startTime.timeIntervalSince(entry.newStart)) < 1 && $0.id.lowercasedText != entry.oldBookingId
                     && ($0.status == .readyForCitizenConfirmation
                         || (entry.newResourceId == plannerAssigns && ![.cancelled, .rejected].contains($0.status)))
@@ -143,7 +169,12 @@ struct Rebooking {
                 report.append("rebooking \(entry.id) undone at start-up: the old booking stands")
             case let action:
                 try? await advance(&entry, from: action, context: context, live: false, stray: stray)
-                report.append("rebooking \(entry.id) \(entry.step == .done ? "completed" : "undone (the old time booked again)") at start-up")
+                let outcome = switch entry.step {
+                case .done: "completed"
+                case .undone: "undone (the old time booked again)"
+                default: "left for the next start (neither the new time confirmed nor the old one booked again)"
+                }
+                report.append("rebooking \(entry.id) \(outcome) at start-up")
             }
         }
         return report

@@ -38,7 +38,7 @@ func withTestGateway<T: Sendable>(
         plannerTransport: PlannerSimulatorTransport(state: state, style: style, baseURL: baseURL))
     let app = Application(router: server.router(), logger: quiet)
     return try await app.test(.router) { client in
-        try await body(InProcessGateway(client: client, state: state, capture: capture))
+        try await body(InProcessGateway(client: client, state: state, ledger: server.endpoint.ledger, capture: capture))
     }
 }
 
@@ -46,6 +46,8 @@ func withTestGateway<T: Sendable>(
 struct InProcessGateway: Sendable {
     let client: any TestClientProtocol
     let state: PlannerSimulatorState
+    /// The gateway's ledger, for a test that checks what it recorded.
+    let ledger: Ledger
     fileprivate let capture: RecordCapture
 
     /// Every mapping-log record written so far.
