@@ -204,6 +204,12 @@ public struct PlannerClient: Sendable {
                 breaker?.record(trouble: false)
                 return result
             } catch {
+                // Cancelled by its caller (a client gone, a shutdown): says nothing of Planner, so it is
+                // neither retried nor counted against the circuit breaker.
+                if Task.isCancelled {
+                    failure = error
+                    throw error
+                }
                 if operation.isRead, error.isRetryable, retries < protection.readRetries {
                     let base = UInt64(protection.backoffMilliseconds) << UInt64(retries)
                     let backoff = (base + UInt64.random(in: 0...max(1, base / 2))) * 1_000_000
