@@ -115,6 +115,26 @@ import Testing
         }
     }
 
+    @Test func theImmediateTimesEndWithAnOpenFrist() async throws {
+        // A jobcenter whose Jobsamtale deadline is today: once shown, no immediate time after today is offered.
+        let mappings = try MappingReloadTests.copyOfTheMappings()
+        defer { try? FileManager.default.removeItem(atPath: mappings) }
+        let offers = mappings + "/offers.yaml"
+        try String(contentsOfFile: offers, encoding: .utf8)
+            .replacingOccurrences(of: "deadline: {status: 1, bookWithinDays: 14, holdWithinDays: 21}",
+                                  with: "deadline: {status: 1, bookWithinDays: 0, holdWithinDays: 0}")
+            .write(toFile: offers, atomically: true, encoding: .utf8)
+        let clock = MovableClock(Self.tuesday)
+        try await withTestGateway(configure: { $0.mappingsDirectory = mappings }, clock: clock.function) { gateway async throws in
+            func days(_ answer: HTTPAnswer) -> Set<String> { Set(answer.elements("BookingTimeslot").compactMap { $0["StartTime"]?.prefix(10).description }) }
+            let before = try await gateway.post(SOAP.operation("GetStraksbookingMoedetider", cpr: Self.hanne))
+            #expect(days(before).contains { $0 > "2030-01-08" }, "\(days(before))")
+            _ = try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.hanne))
+            let after = try await gateway.post(SOAP.operation("GetStraksbookingMoedetider", cpr: Self.hanne))
+            #expect(after.fejlkode == 4770 || days(after).allSatisfy { $0 <= "2030-01-08" }, "\(after.body.prefix(600))")
+        }
+    }
+
     @Test func anImmediateBookingAfterTheDeadlineIs8288() async throws {
         // A jobcenter whose Jobsamtale deadline is today: tomorrow's immediate meeting is after it.
         let mappings = try MappingReloadTests.copyOfTheMappings()

@@ -37,17 +37,23 @@ extension OperationContext {
     /// citizen has), and a deadline whose last day has passed no longer binds, or it would refuse
     /// every later booking of its type for good.
     func checkWithinDeadline(_ start: Date, of person: PlannerPerson, mapping: OfferMapping) async throws(StarFault) {
-        guard let deadline = try await deadline(of: person, interviewType: mapping.interviewTypeIdentifier, definition: nil)
-        else { return }
-        let today = CopenhagenTime.startOfDay(now)
-        let dayAfter = CopenhagenTime.adding(days: 1, to: CopenhagenTime.startOfDay(deadline.holdBy))
-        guard dayAfter > today else {
-            notes.add("the deadline for interview type \(deadline.interviewType) has passed (\(CopenhagenTime.day(deadline.holdBy))): not applied")
-            return
-        }
+        guard let (deadline, dayAfter) = try await openDeadline(of: person, interviewType: mapping.interviewTypeIdentifier) else { return }
         if start >= dayAfter {
             throw StarFault.laterThanDeadline(
                 "the meeting is after the citizen's deadline for interview type \(deadline.interviewType) (hold by \(CopenhagenTime.day(deadline.holdBy)))")
         }
+    }
+
+    /// The citizen's open deadline of `interviewType` (fixed before, its last day not passed) and the
+    /// start of the day after its last day; nil when there is none. Reads only: never fixes one.
+    func openDeadline(of person: PlannerPerson, interviewType: Int) async throws(StarFault) -> (CitizenDeadline, Date)? {
+        guard let deadline = try await deadline(of: person, interviewType: interviewType, definition: nil) else { return nil }
+        let today = CopenhagenTime.startOfDay(now)
+        let dayAfter = CopenhagenTime.adding(days: 1, to: CopenhagenTime.startOfDay(deadline.holdBy))
+        guard dayAfter > today else {
+            notes.add("the deadline for interview type \(deadline.interviewType) has passed (\(CopenhagenTime.day(deadline.holdBy))): not applied")
+            return nil
+        }
+        return (deadline, dayAfter)
     }
 }

@@ -10,7 +10,8 @@ import Planner
 /// 2. GetMicrositeCategories → the citizen's bookable offers mapped `immediate: true`, those of an
 ///    interview type whose offer is mapped `immediateRequired` first (the type that made immediate
 ///    booking required), then the others, each group in category order;
-/// 3. BookingOptions for each, over the next `immediateSearchDays`: the first with free times is the
+/// 3. BookingOptions for each, over the next `immediateSearchDays` but not past the citizen's open Frist
+///    of its interview type (StraksbookOgTilmeld would answer 8288): the first with free times is the
 ///    answer (its timeslot list and its own fields) → 4770 when none has any.
 /// Planner trouble: 4769 / 9018 / 9303 / 9329.
 ///
@@ -32,8 +33,18 @@ enum GetStraksbookingMoedetider: GatewayOperation {
         guard !offers.isEmpty else { throw StarFault.noFreeTimes("no bookable offer is mapped immediate") }
         let end = CopenhagenTime.adding(days: context.limits.immediateSearchDays, to: context.now)
         for offer in offers {
+            // Only times StraksbookOgTilmeld will take: none after the citizen's open Frist of the type (8288).
+            let mapping = context.mappings.offer(offer.id)
+            var searchEnd = end
+            if let (deadline, dayAfter) = try await context.openDeadline(of: person, interviewType: mapping.interviewTypeIdentifier),
+                dayAfter < end
+            {
+                searchEnd = dayAfter
+                context.notes.add("times for offer \(offer.id.lowercasedText) end with the Frist (hold by \(CopenhagenTime.day(deadline.holdBy)))")
+            }
+            guard searchEnd > context.now else { continue }
             let search = TimeslotSearch(
-                offerId: offer.id, mapping: context.mappings.offer(offer.id), start: context.now, end: end,
+                offerId: offer.id, mapping: mapping, start: context.now, end: searchEnd,
                 samtaleform: nil, resource: nil)
             let list = try await search.run(for: person, context)
             guard !list.timeslots.isEmpty else {
