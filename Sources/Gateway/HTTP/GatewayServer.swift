@@ -200,7 +200,13 @@ public struct GatewayServer: Sendable {
         ]
         var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = shutdownGrace
-        try await ServiceGroup(configuration: group).run()
+        do {
+            try await ServiceGroup(configuration: group).run()
+        } catch {
+            // The group ended without a graceful shutdown: every call has ended now, so the ledger closes here.
+            try? endpoint.ledger.close()
+            throw error
+        }
     }
 }
 

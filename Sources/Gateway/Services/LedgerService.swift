@@ -8,7 +8,13 @@ struct LedgerService: Service {
     let log: MappingLog
 
     func run() async throws {
-        try? await gracefulShutdown()
+        do {
+            try await gracefulShutdown()
+        } catch {
+            // Cancelled, not shut down gracefully (the grace ran out, or the group failed): calls may still be
+            // unwinding, so the ledger is closed by `GatewayServer.run` once the whole group has ended.
+            return
+        }
         do {
             try ledger.close()
             log.event("stopped", "calls in flight finished; the ledger is closed")
