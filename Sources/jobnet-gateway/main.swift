@@ -244,6 +244,8 @@ struct Replay: AsyncParsableCommand {
     @Option(help: "The gateway's SOAP endpoint, e.g. http://127.0.0.1:8080/JobnetCitizenStatusService") var url: String
     @Flag(help: "Write each actual answer as the new expected file") var record = false
     @Option(name: .customLong("ca-bundle"), help: "CAs for a gateway served over TLS") var caBundle: String?
+    @Option(help: "Also write the result as JUnit XML to this file (one test case per fixture), for Jenkins or GitLab")
+    var junit: String?
     @Argument(help: "Fixture directories or files") var paths: [String] = []
 
     func run() async throws {
@@ -254,13 +256,21 @@ struct Replay: AsyncParsableCommand {
             throw ValidationError("\(error)")
         }
         let replay = FixtureReplay(url: url, record: record, caBundle: caBundle)
-        var failed = 0
+        var outcomes: [FixtureReplay.Outcome] = []
         for fixture in fixtures {
             let outcome = await replay.run(fixture)
-            if !outcome.passed { failed += 1 }
+            outcomes.append(outcome)
             print(outcome.report)
         }
+        let failed = outcomes.filter { !$0.passed }.count
         print("\(fixtures.count - failed) passed, \(failed) failed")
+        if let junit {
+            do {
+                try Data(FixtureReplay.junit(outcomes, at: Date())).write(to: URL(fileURLWithPath: junit))
+            } catch {
+                throw ValidationError("--junit \(junit): \(error.localizedDescription)")
+            }
+        }
         if failed > 0 || fixtures.isEmpty { throw ExitCode(1) }
     }
 }

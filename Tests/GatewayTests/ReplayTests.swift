@@ -52,6 +52,25 @@ import FoundationNetworking
             #expect(output.contains("+           Fejlkode: 1010"))
             #expect(output.contains("1 passed, 1 failed"))
 
+            // --junit: the same result as JUnit XML that Jenkins' schema accepts, a test case per fixture.
+            let report = directory + "/replay.junit.xml"
+            let (junitStatus, _) = try await run(Self.binary, ["replay", "--url", gateway.url, "--junit", report, directory])
+            #expect(junitStatus == 1)
+            try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"), "make test installs libxml2-utils")
+            let (valid, validation) = try await run("/usr/bin/xmllint", [
+                "--noout", "--schema", repositoryRoot + "/Tests/Tools/junit/junit-10.xsd", report])
+            #expect(valid == 0, "\(validation)")
+            let junit = try XMLParser().parse(Array(try String(contentsOfFile: report, encoding: .utf8).utf8)).root
+            func all(_ name: String, in node: XMLNode) -> [XMLNode] {
+                (node.localName == name ? [node] : []) + node.children.flatMap { all(name, in: $0) }
+            }
+            let cases = all("testcase", in: junit)
+            #expect(Set(cases.compactMap { $0.attributes.first { $0.localName == "name" }?.value }) == ["ok", "1010-unknown-cpr"])
+            let failed = cases.filter { !all("failure", in: $0).isEmpty }
+            #expect(failed.map { $0.attributes.first { $0.localName == "name" }?.value } == ["1010-unknown-cpr"])
+            #expect(all("failure", in: junit).first?.text.contains("expected \"1011\", got \"1010\"") == true)
+            #expect(junit.attributes.first { $0.localName == "failures" }?.value == "1")
+
             // --record writes the actual answer back, and the fixture passes again.
             let (recorded, _) = try await run(Self.binary, ["replay", "--url", gateway.url, "--record", directory + "/1010-unknown-cpr.request.xml"])
             #expect(recorded == 0)

@@ -23,6 +23,18 @@ public struct XMLWriter: Sendable {
         append(">")
     }
 
+    /// Opens `name` with attributes, their values escaped; `empty` closes it at once (`<name a="1"/>`).
+    public mutating func open(_ qualifiedName: String, attributes: [(name: String, value: String)], empty: Bool = false) {
+        append("<")
+        append(qualifiedName)
+        for attribute in attributes {
+            append(" \(attribute.name)=\"")
+            appendEscaped(attribute.value, attribute: true)
+            append("\"")
+        }
+        append(empty ? "/>" : ">")
+    }
+
     public mutating func close(_ qualifiedName: String) {
         append("</")
         append(qualifiedName)
