@@ -48,6 +48,8 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("planner-breaker-failures")) var plannerBreakerFailures: Int?
     @Option(name: .customLong("planner-breaker-open-ms")) var plannerBreakerOpen: Int?
     @Option(name: .customLong("max-body-bytes")) var maxBodyBytes: Int?
+    @Option(name: .customLong("idle-timeout-ms"), help: "Close a connection silent this long, mid-header included") var idleTimeout: Int?
+    @Option(name: .customLong("max-connections"), help: "Connections open at once, at most") var maxConnections: Int?
     @Option(name: .customLong("tls-cert"), help: "Serve HTTPS to Jobnet with this certificate (PEM)") var tlsCert: String?
     @Option(name: .customLong("tls-key")) var tlsKey: String?
     @Option(name: .customLong("client-ca"), help: "Require Jobnet's client certificate, issued by these CAs (PEM)") var clientCA: String?
@@ -65,6 +67,7 @@ struct Serve: AsyncParsableCommand {
             ("client-cert", clientCert), ("client-key", clientKey), ("client-key-password", clientKeyPassword),
             ("ca-bundle", caBundle), ("planner-connect-timeout-ms", plannerConnectTimeout.map(String.init)),
             ("planner-timeout-ms", plannerTimeout.map(String.init)), ("max-body-bytes", maxBodyBytes.map(String.init)),
+            ("idle-timeout-ms", idleTimeout.map(String.init)), ("max-connections", maxConnections.map(String.init)),
             ("planner-max-concurrent", plannerMaxConcurrent.map(String.init)),
             ("planner-read-retries", plannerReadRetries.map(String.init)),
             ("planner-breaker-failures", plannerBreakerFailures.map(String.init)),

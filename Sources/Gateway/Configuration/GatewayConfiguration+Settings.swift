@@ -25,6 +25,8 @@ extension GatewayConfiguration {
         protection.breakerFailures = try Self.integer(settings, "planner-breaker-failures", in: 1...1_000)
         protection.breakerOpenSeconds = Double(try Self.integer(settings, "planner-breaker-open-ms", in: 100...600_000)) / 1000
         maximumBodyBytes = try Self.integer(settings, "max-body-bytes", in: 1_024...(64 << 20))
+        idleTimeoutMilliseconds = try Self.integer(settings, "idle-timeout-ms", in: 100...600_000)
+        maximumConnections = try Self.integer(settings, "max-connections", in: 1...100_000)
         guard let format = MappingLog.Format(rawValue: settings.value("log-format") ?? "json") else {
             throw SettingsError(setting: "log-format", message: "must be json or text")
         }

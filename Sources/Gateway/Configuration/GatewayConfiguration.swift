@@ -16,6 +16,11 @@ public struct GatewayConfiguration: Sendable {
     public var wsdlDirectory: String = "Wsdl"
     /// Requests over this size are answered 413 without being read whole.
     public var maximumBodyBytes: Int = 1 << 20
+    /// A connection that has not sent a whole request head (or any part of its body) for this long is
+    /// closed: a slow or idle client (a slowloris) cannot hold the gateway's connections.
+    public var idleTimeoutMilliseconds: Int = 10_000
+    /// Connections open at once, at most; one more is closed as soon as it is accepted.
+    public var maximumConnections: Int = 4_096
     public var logFormat: MappingLog.Format = .json
     /// TLS for Jobnet's calls (`--tls-cert`, `--tls-key`, `--client-ca`, `--allowed-subject`); nil: plain HTTP.
     public var inboundTLS: InboundTLS?

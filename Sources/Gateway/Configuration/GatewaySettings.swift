@@ -45,6 +45,9 @@ public struct GatewaySettings: Sendable {
         Setting(name: "planner-breaker-failures", defaultValue: "5", secret: false, help: "failures in a row that open the breaker"),
         Setting(name: "planner-breaker-open-ms", defaultValue: "5000", secret: false, help: "how long reads get 4769 at once"),
         Setting(name: "max-body-bytes", defaultValue: "1048576", secret: false, help: "larger requests get 413"),
+        Setting(name: "idle-timeout-ms", defaultValue: "10000", secret: false,
+                help: "a connection silent this long (mid-header included) is closed"),
+        Setting(name: "max-connections", defaultValue: "4096", secret: false, help: "connections at once; more are closed at once"),
         Setting(name: "log-format", defaultValue: "json", secret: false, help: "json or text"),
         Setting(name: "log-file", defaultValue: "-", secret: false, help: "the mapping log; - is standard output"),
     ]

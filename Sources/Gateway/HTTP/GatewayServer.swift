@@ -180,8 +180,12 @@ public struct GatewayServer: Sendable {
     ) async throws {
         var logger = Logger(label: "jobnet-gateway.http")
         logger.logLevel = .warning
-        let server: HTTPServerBuilder = try configuration.inboundTLS.map { try .tls(.http1(), tlsConfiguration: $0.configuration()) }
-            ?? .http1()
+        let connections = ConnectionLimit(maximum: configuration.maximumConnections)
+        let http1 = HTTPServerBuilder.http1(configuration: HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ConnectionLimitHandler(limit: connections)],
+            idleTimeout: .milliseconds(Int64(configuration.idleTimeoutMilliseconds))))
+        let server: HTTPServerBuilder = try configuration.inboundTLS.map { try .tls(http1, tlsConfiguration: $0.configuration()) }
+            ?? http1
         var app = Application(
             router: router(), server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "jobnet-gateway"),
