@@ -22,16 +22,16 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-## Test tools: xmllint and openssl from Debian, zeep in a venv.
+## Test tools: xmllint and openssl from Debian, zeep and suds-community in a venv.
 test-deps: deps
 	@missing=""; for p in $(TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@if [ ! -x $(VENV)/bin/python ] || ! $(VENV)/bin/python -c 'import zeep' 2>/dev/null; then \
-	  echo "installing zeep into $(VENV)"; \
-	  python3 -m venv $(VENV) && $(VENV)/bin/pip install -q zeep; \
+	@if [ ! -x $(VENV)/bin/python ] || ! $(VENV)/bin/python -c 'import zeep, suds' 2>/dev/null; then \
+	  echo "installing zeep and suds-community into $(VENV)"; \
+	  python3 -m venv $(VENV) && $(VENV)/bin/pip install -q zeep suds-community; \
 	fi
 
 build: deps

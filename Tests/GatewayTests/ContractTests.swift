@@ -2,7 +2,7 @@ import Foundation
 import PlannerSimulator
 import Testing
 
-/// The served WSDL builds a working client in a standard toolkit (zeep), and its schema resolves
+/// The served WSDL builds a working client in standard toolkits (zeep, suds), and its schema resolves
 /// over HTTP from the same server.
 @Suite struct ContractTests {
     static let python = ProcessInfo.processInfo.environment["JOBNET_GATEWAY_TEST_PYTHON"]
@@ -38,6 +38,20 @@ import Testing
             #expect(result.output.contains("KanSelvbooke True"), "\(result.output)")
             #expect(result.output.contains("fault soap:Client Unknown cpr"), "\(result.output)")
             // The call zeep made went through the gateway with the header CPR.
+            #expect(gateway.records.contains { $0.operation == "GetBorgerstatus" && $0.outcome == "ok" && $0.citizen == "010190-xxxx" })
+        }
+    }
+
+    @Test(.enabled(if: python != nil, "make test provides suds-community in a venv"))
+    func sudsBuildsAClientFromTheServedWSDLAndReadsAFaultsFejlkode() async throws {
+        try await withHTTPTestGateway { gateway async throws in
+            let result = try await run(Self.python!, [
+                repositoryRoot + "/Tests/Tools/suds_client.py", "\(gateway.url)?wsdl", DemoData.Citizen.anna,
+            ])
+            #expect(result.status == 0, "\(result.output)")
+            #expect(result.output.contains("operations 13 "), "\(result.output)")
+            #expect(result.output.contains("KanSelvbooke True"), "\(result.output)")
+            #expect(result.output.contains("fault soap:Client Fejlkode 1010"), "\(result.output)")
             #expect(gateway.records.contains { $0.operation == "GetBorgerstatus" && $0.outcome == "ok" && $0.citizen == "010190-xxxx" })
         }
     }
