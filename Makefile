@@ -6,7 +6,7 @@ SWIFT        ?= swift
 TOOLS        := .build-tools
 VENV         := $(TOOLS)/venv
 SYSTEM_PKGS  := libxml2-dev libcurl4-openssl-dev zlib1g-dev pkg-config
-TEST_PKGS    := libxml2-utils openssl
+TEST_PKGS    := libxml2-utils openssl prometheus
 BENCH_PKGS   := nginx wrk curl
 FUZZ_SECONDS ?= 600
 
@@ -22,7 +22,7 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-## Test tools: xmllint and openssl from Debian, zeep and suds-community in a venv.
+## Test tools: xmllint, openssl and promtool (prometheus) from Debian, zeep and suds-community in a venv.
 test-deps: deps
 	@missing=""; for p in $(TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -46,6 +46,7 @@ check-mappings: build
 test: test-deps
 	xmllint --noout Wsdl/JobnetCitizenStatusService.xsd Wsdl/JobnetCitizenStatusService.wsdl
 	xmllint --noout --schema Wsdl/JobnetCitizenStatusService.xsd docs/examples/GetBorgerstatusResponse.xml
+	promtool check rules docs/monitoring/alerts.yml
 	$(SWIFT) build
 	JOBNET_GATEWAY_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --no-parallel
 	@echo "== the same suite against the strict Planner simulator (PlannerSimulatorStyle.strict, its own routes)"

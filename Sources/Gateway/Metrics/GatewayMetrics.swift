@@ -19,6 +19,22 @@ public struct GatewayMetrics: Sendable {
         .seconds(5), .seconds(10),
     ]
 
+    /// Every metric the gateway exports, named once: the dashboards and alert rules in docs/monitoring/
+    /// are checked against this list (`MonitoringFilesTests`).
+    public enum Name: String, CaseIterable, Sendable {
+        case requests = "jobnet_requests_total"
+        case requestDuration = "jobnet_request_duration_seconds"
+        case unmappedCalls = "jobnet_unmapped_calls_total"
+        case plannerCallDuration = "planner_call_duration_seconds"
+        case plannerFailures = "planner_failures_total"
+        case plannerRetries = "planner_retries_total"
+        case mappingReloads = "jobnet_mapping_reloads_total"
+        case mappingsGeneration = "jobnet_mappings_generation"
+        case ledgerBookings = "jobnet_ledger_bookings"
+        case ledgerReadable = "jobnet_ledger_readable"
+        case plannerReady = "jobnet_planner_ready"
+    }
+
     public init() {
         registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -29,9 +45,9 @@ public struct GatewayMetrics: Sendable {
     /// Counts one finished Jobnet call and the Planner calls it made.
     func observe(_ record: MappingLogRecord) {
         let operation = OperationRegistry.operation(named: record.operation)?.operation.rawValue ?? "unknown"
-        Counter(label: "jobnet_requests_total", dimensions: [("operation", operation), ("outcome", record.outcome)], factory: factory)
+        Counter(label: Name.requests.rawValue, dimensions: [("operation", operation), ("outcome", record.outcome)], factory: factory)
             .increment()
-        Timer(label: "jobnet_request_duration_seconds", dimensions: [("operation", operation)], factory: factory)
+        Timer(label: Name.requestDuration.rawValue, dimensions: [("operation", operation)], factory: factory)
             .recordNanoseconds(Int64(record.milliseconds * 1_000_000))
         // Calls that met a Planner resource or offer the mappings do not name: a warning, not an outage.
         let met = [
@@ -39,18 +55,18 @@ public struct GatewayMetrics: Sendable {
             ("offer", record.decisions.contains { $0.hasSuffix(MappingNotes.offerByDefaults) }),
         ]
         for (kind, found) in met where found {
-            Counter(label: "jobnet_unmapped_calls_total", dimensions: [("operation", operation), ("kind", kind)], factory: factory)
+            Counter(label: Name.unmappedCalls.rawValue, dimensions: [("operation", operation), ("kind", kind)], factory: factory)
                 .increment()
         }
         for call in record.plannerCalls {
-            Timer(label: "planner_call_duration_seconds", dimensions: [("route", call.operation.rawValue)], factory: factory)
+            Timer(label: Name.plannerCallDuration.rawValue, dimensions: [("route", call.operation.rawValue)], factory: factory)
                 .recordNanoseconds(Int64(call.milliseconds * 1_000_000))
             if let failure = call.failureClass {
-                Counter(label: "planner_failures_total", dimensions: [("route", call.operation.rawValue), ("class", failure)], factory: factory)
+                Counter(label: Name.plannerFailures.rawValue, dimensions: [("route", call.operation.rawValue), ("class", failure)], factory: factory)
                     .increment()
             }
             if call.retries > 0 {
-                Counter(label: "planner_retries_total", dimensions: [("route", call.operation.rawValue)], factory: factory)
+                Counter(label: Name.plannerRetries.rawValue, dimensions: [("route", call.operation.rawValue)], factory: factory)
                     .increment(by: call.retries)
             }
         }
@@ -59,15 +75,17 @@ public struct GatewayMetrics: Sendable {
     /// A mapping reload, taken or refused.
     func observeReload(_ outcome: MappingsStore.ReloadOutcome, generation: Int) {
         let result = if case .reloaded = outcome { "reloaded" } else { "refused" }
-        Counter(label: "jobnet_mapping_reloads_total", dimensions: [("result", result)], factory: factory).increment()
-        Gauge(label: "jobnet_mappings_generation", factory: factory).record(generation)
+        Counter(label: Name.mappingReloads.rawValue, dimensions: [("result", result)], factory: factory).increment()
+        Gauge(label: Name.mappingsGeneration.rawValue, factory: factory).record(generation)
     }
 
     /// The Prometheus text, with the gauges that are read at scrape time brought up to date.
     func exposition(ledgerBookings: Int?, plannerReady: Bool, mappingsGeneration: Int) -> [UInt8] {
-        if let ledgerBookings { Gauge(label: "jobnet_ledger_bookings", factory: factory).record(ledgerBookings) }
-        Gauge(label: "jobnet_planner_ready", factory: factory).record(plannerReady ? 1 : 0)
-        Gauge(label: "jobnet_mappings_generation", factory: factory).record(mappingsGeneration)
+        if let ledgerBookings { Gauge(label: Name.ledgerBookings.rawValue, factory: factory).record(ledgerBookings) }
+        // The size above keeps its last value when the ledger cannot be read: this says whether it could.
+        Gauge(label: Name.ledgerReadable.rawValue, factory: factory).record(ledgerBookings == nil ? 0 : 1)
+        Gauge(label: Name.plannerReady.rawValue, factory: factory).record(plannerReady ? 1 : 0)
+        Gauge(label: Name.mappingsGeneration.rawValue, factory: factory).record(mappingsGeneration)
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return buffer
