@@ -2,7 +2,7 @@ import Foundation
 import PlannerSimulator
 import Testing
 
-/// The served WSDL builds a working client in standard toolkits (zeep, suds), and its schema resolves
+/// The served WSDL builds a working client in standard toolkits (zeep, suds, gSOAP), and its schema resolves
 /// over HTTP from the same server.
 @Suite struct ContractTests {
     static let python = ProcessInfo.processInfo.environment["JOBNET_GATEWAY_TEST_PYTHON"]
@@ -52,6 +52,21 @@ import Testing
             #expect(result.output.contains("operations 13 "), "\(result.output)")
             #expect(result.output.contains("KanSelvbooke True"), "\(result.output)")
             #expect(result.output.contains("fault soap:Client Fejlkode 1010"), "\(result.output)")
+            #expect(gateway.records.contains { $0.operation == "GetBorgerstatus" && $0.outcome == "ok" && $0.citizen == "010190-xxxx" })
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/wsdl2h"), "make test installs gsoap"))
+    func gSOAPGeneratesACClientThatCallsGetBorgerstatusAndReadsAFaultsFejlkode() async throws {
+        try await withHTTPTestGateway { gateway async throws in
+            let work = NSTemporaryDirectory() + "jobnet-gateway-gsoap-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let result = try await run("/bin/sh", [
+                repositoryRoot + "/Tests/Tools/gsoap/run.sh", "\(gateway.url)?wsdl", gateway.url, DemoData.Citizen.anna, work,
+            ])
+            #expect(result.status == 0, "\(result.output)")
+            #expect(result.output.contains("KanSelvbooke true"), "\(result.output)")
+            #expect(result.output.contains("Fejlkode 1010"), "\(result.output)")
             #expect(gateway.records.contains { $0.operation == "GetBorgerstatus" && $0.outcome == "ok" && $0.citizen == "010190-xxxx" })
         }
     }
