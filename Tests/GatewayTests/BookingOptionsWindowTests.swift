@@ -8,13 +8,19 @@ import Testing
 
 /// BookingOptions windows as the seed allows them: never an end that is not after the start.
 @Suite struct BookingOptionsWindowTests {
-    @Test func theClientRefusesToSendAWindowWhoseEndIsNotAfterItsStart() async throws {
+    /// The strict simulator on the demo data, and a Planner client on its routes, without HTTP.
+    static func strictPlanner() -> (PlannerSimulatorState, PlannerClient) {
         let state = PlannerSimulatorState(data: DemoData.make())
         let client = PlannerClient(
             configuration: .init(
                 baseURL: "http://planner.invalid/", rootDepartmentId: DemoData.rootDepartmentId, micrositeId: DemoData.micrositeId,
                 routes: PlannerSimulatorStyle.strict.routes),
             transport: PlannerSimulatorTransport(state: state, style: .strict))
+        return (state, client)
+    }
+
+    @Test func theClientRefusesToSendAWindowWhoseEndIsNotAfterItsStart() async throws {
+        let (state, client) = Self.strictPlanner()
         let now = Date()
         // The same client sends a window whose end is after its start: the simulator sees that one.
         _ = try await client.bookingOptions(
@@ -49,12 +55,7 @@ import Testing
 
     @Test func theGatewayReadsEverythingTheStrictSimulatorWrites() async throws {
         // Fractional seconds, offsets, camelCase, nulls and unknown properties: every model parses.
-        let state = PlannerSimulatorState(data: DemoData.make())
-        let client = PlannerClient(
-            configuration: .init(
-                baseURL: "http://planner.invalid/", rootDepartmentId: DemoData.rootDepartmentId, micrositeId: DemoData.micrositeId,
-                routes: PlannerSimulatorStyle.strict.routes),
-            transport: PlannerSimulatorTransport(state: state, style: .strict))
+        let (_, client) = Self.strictPlanner()
         let person = try #require(try await client.personByCpr(DemoData.Citizen.carla))
         #expect(person.emailAddress == nil)
         let offers = try await client.micrositeCategories(personStatusId: person.personStatusId).flatMap(\.bookingOffers)

@@ -22,6 +22,17 @@ import Testing
     static let tuesday = CopenhagenTime.parse("2030-01-08T09:00:00")!
     static let hanne = DemoData.Citizen.hanne
 
+    /// A copy of the mappings in which the Jobsamtale offer's deadline is the day it is shown.
+    static func mappingsWhoseJobsamtaleDeadlineIsToday() throws -> String {
+        let mappings = try MappingReloadTests.copyOfTheMappings()
+        let offers = mappings + "/offers.yaml"
+        try String(contentsOfFile: offers, encoding: .utf8)
+            .replacingOccurrences(of: "deadline: {status: 1, bookWithinDays: 14, holdWithinDays: 21}",
+                                  with: "deadline: {status: 1, bookWithinDays: 0, holdWithinDays: 0}")
+            .write(toFile: offers, atomically: true, encoding: .utf8)
+        return mappings
+    }
+
     static func frister(_ answer: HTTPAnswer) -> [(type: String, bookBy: String, holdBy: String)] {
         answer.elements("Frist").map { ($0["SamtaleType"] ?? "", $0["Fristdato"] ?? "", $0["SidsteAfholdelsesdato"] ?? "") }
     }
@@ -117,13 +128,8 @@ import Testing
 
     @Test func theImmediateTimesEndWithAnOpenFrist() async throws {
         // A jobcenter whose Jobsamtale deadline is today: once shown, no immediate time after today is offered.
-        let mappings = try MappingReloadTests.copyOfTheMappings()
+        let mappings = try Self.mappingsWhoseJobsamtaleDeadlineIsToday()
         defer { try? FileManager.default.removeItem(atPath: mappings) }
-        let offers = mappings + "/offers.yaml"
-        try String(contentsOfFile: offers, encoding: .utf8)
-            .replacingOccurrences(of: "deadline: {status: 1, bookWithinDays: 14, holdWithinDays: 21}",
-                                  with: "deadline: {status: 1, bookWithinDays: 0, holdWithinDays: 0}")
-            .write(toFile: offers, atomically: true, encoding: .utf8)
         let clock = MovableClock(Self.tuesday)
         try await withTestGateway(configure: { $0.mappingsDirectory = mappings }, clock: clock.function) { gateway async throws in
             func days(_ answer: HTTPAnswer) -> Set<String> { Set(answer.elements("BookingTimeslot").compactMap { $0["StartTime"]?.prefix(10).description }) }
@@ -137,13 +143,8 @@ import Testing
 
     @Test func anImmediateBookingAfterTheDeadlineIs8288() async throws {
         // A jobcenter whose Jobsamtale deadline is today: tomorrow's immediate meeting is after it.
-        let mappings = try MappingReloadTests.copyOfTheMappings()
+        let mappings = try Self.mappingsWhoseJobsamtaleDeadlineIsToday()
         defer { try? FileManager.default.removeItem(atPath: mappings) }
-        let offers = mappings + "/offers.yaml"
-        try String(contentsOfFile: offers, encoding: .utf8)
-            .replacingOccurrences(of: "deadline: {status: 1, bookWithinDays: 14, holdWithinDays: 21}",
-                                  with: "deadline: {status: 1, bookWithinDays: 0, holdWithinDays: 0}")
-            .write(toFile: offers, atomically: true, encoding: .utf8)
         try await withTestGateway(configure: { $0.mappingsDirectory = mappings }) { gateway async throws in
             _ = try await gateway.post(SOAP.operation("GetBorgerstatus", cpr: Self.hanne))
             let tomorrowOrLater = try #require(try await gateway.state.bookingOptions(
