@@ -152,7 +152,9 @@ public actor PlannerSimulatorState {
         guard departmentId == data.rootDepartmentId else { throw .badRequest("Unknown RootDepartmentId") }
         guard data.persons.contains(where: { $0.personStatusId == personId }) else { throw .notFound }
         guard let offer = offer(offerId) else { throw .notFound }
-        let options = try bookingOptions(personId: personId, offerId: offerId, start: start, end: start)
+        // The options over the meeting's own span; the one starting at `start` is the time asked for.
+        let span = start.addingTimeInterval(Double(offer.durationMinutes) * 60)
+        let options = try bookingOptions(personId: personId, offerId: offerId, start: start, end: span)
         guard let option = options.first(where: { $0.time == start }) else {
             throw .conflict("The time is no longer available")
         }
