@@ -18,8 +18,6 @@ final class ConnectionLimit: Sendable {
     }
 
     func release() { open.withLock { $0 -= 1 } }
-
-    var current: Int { open.withLock { $0 } }
 }
 
 /// Closes a connection beyond `ConnectionLimit` as soon as it is set up, before it costs a request's

@@ -35,12 +35,12 @@ enum GetBorgerstatus: GatewayOperation {
         var frister: [Frist] = []
         if !definitions.isEmpty {
             // GetBookings: a deadline a current booking of its type meets (starting by its last day) is not shown.
-            let held = try await context.currentBookings(of: person).map { ($0.mapping.interviewTypeIdentifier, $0.planner.startTime) }
+            let held = try await context.currentBookings(of: person).map { (type: $0.mapping.interviewTypeIdentifier, start: $0.planner.startTime) }
             let today = CopenhagenTime.startOfDay(context.now)
             for (type, definition) in definitions.sorted(by: { $0.key < $1.key }) {
                 guard let deadline = try await context.deadline(of: person, interviewType: type, definition: definition) else { continue }
                 let dayAfter = CopenhagenTime.adding(days: 1, to: CopenhagenTime.startOfDay(deadline.holdBy))
-                if held.contains(where: { $0.0 == type && $0.1 < dayAfter }) {
+                if held.contains(where: { $0.type == type && $0.start < dayAfter }) {
                     context.notes.add("deadline for interview type \(type) met by a booking: not shown")
                 } else if deadline.holdBy < today {
                     context.notes.add("deadline for interview type \(type) passed on \(CopenhagenTime.day(deadline.holdBy)): not shown")
