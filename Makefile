@@ -6,11 +6,11 @@ SWIFT        ?= swift
 TOOLS        := .build-tools
 VENV         := $(TOOLS)/venv
 SYSTEM_PKGS  := libxml2-dev libcurl4-openssl-dev zlib1g-dev pkg-config
-TEST_PKGS    := libxml2-utils openssl prometheus gsoap libgsoap-dev gcc
+TEST_PKGS    := libxml2-utils openssl prometheus gsoap libgsoap-dev gcc chromium
 BENCH_PKGS   := nginx wrk curl
 FUZZ_SECONDS ?= 600
 
-.PHONY: all build run test deps test-deps bench-deps bench fuzz clean check-mappings
+.PHONY: all build run test deps test-deps bench-deps bench fuzz clean check-mappings status-screenshot
 
 all: build
 
@@ -22,7 +22,7 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-## Test tools: xmllint, openssl, promtool (prometheus) and gSOAP (with gcc) from Debian, zeep and suds-community in a venv.
+## Test tools: xmllint, openssl, promtool (prometheus), gSOAP (with gcc) and headless Chromium from Debian, zeep and suds-community in a venv.
 test-deps: deps
 	@missing=""; for p in $(TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -51,6 +51,11 @@ test: test-deps
 	JOBNET_GATEWAY_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --no-parallel
 	@echo "== the same suite against the strict Planner simulator (PlannerSimulatorStyle.strict, its own routes)"
 	JOBNET_GATEWAY_TEST_PLANNER=strict JOBNET_GATEWAY_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --no-parallel
+
+## docs/images/status-page.png again: the Chromium test of /status, keeping its screenshot.
+status-screenshot: test-deps
+	$(SWIFT) build --build-tests
+	JOBNET_GATEWAY_STATUS_SCREENSHOT=$(CURDIR)/docs/images/status-page.png $(SWIFT) test --skip-build --filter StatusPageBrowserTests
 
 ## The benchmark: nginx and wrk from Debian, the release build; results into docs/benchmarks.md.
 bench-deps: deps

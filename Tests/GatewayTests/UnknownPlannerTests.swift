@@ -106,6 +106,11 @@ import Testing
             let metrics = try await gateway.get("/metrics").body
             #expect(metrics.contains(#"jobnet_unmapped_calls_total{operation="GetSelvbookingMoedetider",kind="resource"}"#), "\(metrics)")
             #expect(metrics.contains(#"jobnet_unmapped_calls_total{operation="GetSelvbookingMoedetilbud",kind="offer"}"#))
+            // And named on /status, for the operator who will map them.
+            let status = try await gateway.get("/status").body
+            let mappingsSection = try #require(status.components(separatedBy: "<section id=\"mappings\">").last)
+            #expect(mappingsSection.contains("<code>5f0e9a61-3c1d-4b7e-9a52-8d7c6b5a2001</code>"))
+            #expect(mappingsSection.contains("<code>\(Self.samtale.uuidString.lowercased())</code>"))
             Self.expectPlannerRefusedNothing(gateway)
         }
     }

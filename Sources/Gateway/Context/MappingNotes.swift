@@ -8,6 +8,25 @@ public final class MappingNotes: Sendable {
     public static let unmappedResource = "unmapped resource"
     public static let offerByDefaults = "mapped by defaults"
 
+    /// The Planner resource a decision says was not mapped (`unmapped resource <id> …`), for /status.
+    static func unmappedResourceId(in decision: String) -> String? {
+        guard decision.hasPrefix(unmappedResource + " ") else { return nil }
+        return word(after: unmappedResource.count + 1, in: decision)
+    }
+
+    /// The offer a decision says was served by the defaults (`offer <id> mapped by defaults`), for /status.
+    static func offerByDefaultsId(in decision: String) -> String? {
+        guard decision.hasPrefix("offer "), decision.hasSuffix(" " + offerByDefaults) else { return nil }
+        return word(after: "offer ".count, in: decision)
+    }
+
+    /// The word starting at `offset`, scrubbed and bounded (it comes from Planner); nil for "(not named…)".
+    private static func word(after offset: Int, in text: String) -> String? {
+        let word = text.dropFirst(offset).prefix { $0 != " " }
+        guard !word.isEmpty, !word.hasPrefix("("), word.count <= 64 else { return nil }
+        return LogRedaction.scrub(String(word))
+    }
+
     private let storage = Mutex<[String]>([])
 
     public init() {}

@@ -21,6 +21,10 @@ public struct GatewayServer: Sendable {
     public let endpoint: SOAPEndpoint
     public let health: PlannerHealth
     public let metrics: GatewayMetrics
+    /// What /status shows of the calls served.
+    public let board: StatusBoard
+    /// The one breaker in front of Planner, for /status.
+    let breaker: CircuitBreaker
 
     /// Loads the contract and the mappings (refusing to start on an error) and builds the Planner client,
     /// on libcurl unless `plannerTransport` is given (the tests' in-process simulator).
@@ -45,11 +49,15 @@ public struct GatewayServer: Sendable {
         self.configuration = configuration
         let health = PlannerHealth()
         let metrics = GatewayMetrics()
+        let board = StatusBoard(clock: clock)
         self.health = health
         self.metrics = metrics
+        self.board = board
+        self.breaker = breaker
         let observed = MappingLog(logger: log.logger, format: log.format) { record in
             health.observe(record.plannerCalls)
             metrics.observe(record)
+            board.observe(record)
             log.sink?(record)
         }
         self.endpoint = SOAPEndpoint(
@@ -92,6 +100,17 @@ public struct GatewayServer: Sendable {
         let bookings = try? await endpoint.ledger.count()
         return metrics.exposition(
             ledgerBookings: bookings, plannerReady: health.problem == nil, mappingsGeneration: endpoint.store.current.generation)
+    }
+
+    /// /status: the page, refreshing every `refreshSeconds` (0: not at all).
+    public func statusPage(refreshSeconds: Int = StatusPage.defaultRefreshSeconds) async -> String {
+        let (ready, text) = await readiness()
+        let loaded = endpoint.store.current
+        let facts = StatusPage.Facts(
+            ready: ready, readiness: text, breaker: breaker.current, generation: loaded.generation,
+            mappingsDirectory: endpoint.store.directory, loadedAt: loaded.loadedAt, lastRefusal: endpoint.store.lastRefusal,
+            catalogue: loaded.mappings.catalogue, refreshSeconds: refreshSeconds)
+        return StatusPage(facts: facts, snapshot: board.snapshot()).html
     }
 
     /// The HTTP surface. A SOAP call passes its stages in order, as Hummingbird composes middleware:
@@ -140,6 +159,19 @@ public struct GatewayServer: Sendable {
         router.get("metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: await server.metricsText())))
+        }
+        router.get("status") { request, _ in
+            let refresh = request.uri.queryParameters.get("refresh").flatMap(Int.init).map { min(max($0, 0), 3600) }
+            let html = await server.statusPage(refreshSeconds: refresh ?? StatusPage.defaultRefreshSeconds)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                    // The page is self-contained: no script, no external asset, nothing framed.
+                    .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+                    .xContentTypeOptions: "nosniff",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: html)))
         }
         return router
     }
@@ -218,4 +250,6 @@ extension HTTPField.Name {
     static let requestId = Self("x-requestId")!
     static let correlationId = Self("x-correlation-id")!
     static let civilRegistrationIdentifier = Self("x-civilregistrationIdentifier")!
+    static let contentSecurityPolicy = Self("Content-Security-Policy")!
+    static let xContentTypeOptions = Self("X-Content-Type-Options")!
 }

@@ -36,6 +36,12 @@ public struct MappingLogRecord: Sendable, Equatable {
         self.milliseconds = milliseconds
     }
 
+    /// The operation as metrics and /status name it: one of the 13, or "unknown" (never what a caller
+    /// wrote, so the names stay a closed set).
+    var operationName: String {
+        OperationRegistry.operation(named: operation)?.operation.rawValue ?? "unknown"
+    }
+
     /// The record as one readable line for a terminal.
     public var textLine: String {
         let calls = plannerCalls.map { call in

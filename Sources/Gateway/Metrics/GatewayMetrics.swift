@@ -44,7 +44,7 @@ public struct GatewayMetrics: Sendable {
 
     /// Counts one finished Jobnet call and the Planner calls it made.
     func observe(_ record: MappingLogRecord) {
-        let operation = OperationRegistry.operation(named: record.operation)?.operation.rawValue ?? "unknown"
+        let operation = record.operationName
         Counter(label: Name.requests.rawValue, dimensions: [("operation", operation), ("outcome", record.outcome)], factory: factory)
             .increment()
         Timer(label: Name.requestDuration.rawValue, dimensions: [("operation", operation)], factory: factory)
