@@ -6,7 +6,7 @@ SWIFT        ?= swift
 TOOLS        := .build-tools
 VENV         := $(TOOLS)/venv
 SYSTEM_PKGS  := libxml2-dev libcurl4-openssl-dev zlib1g-dev pkg-config
-TEST_PKGS    := libxml2-utils openssl prometheus gsoap libgsoap-dev gcc chromium
+TEST_PKGS    := libxml2-utils openssl prometheus gsoap libgsoap-dev gcc chromium jaxws default-jdk-headless
 BENCH_PKGS   := nginx wrk curl
 FUZZ_SECONDS ?= 600
 
@@ -22,7 +22,7 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-## Test tools: xmllint, openssl, promtool (prometheus), gSOAP (with gcc) and headless Chromium from Debian, zeep and suds-community in a venv.
+## Test tools: xmllint, openssl, promtool (prometheus), gSOAP (with gcc), JAX-WS (with a JDK) and headless Chromium from Debian, zeep and suds-community in a venv.
 test-deps: deps
 	@missing=""; for p in $(TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -2,7 +2,7 @@ import Foundation
 import PlannerSimulator
 import Testing
 
-/// The served WSDL builds a working client in standard toolkits (zeep, suds, gSOAP), and its schema resolves
+/// The served WSDL builds a working client in standard toolkits (zeep, suds, gSOAP, JAX-WS), and its schema resolves
 /// over HTTP from the same server.
 @Suite struct ContractTests {
     static let python = ProcessInfo.processInfo.environment["JOBNET_GATEWAY_TEST_PYTHON"]
@@ -68,6 +68,28 @@ import Testing
             #expect(result.output.contains("KanSelvbooke true"), "\(result.output)")
             #expect(result.output.contains("Fejlkode 1010"), "\(result.output)")
             #expect(gateway.records.contains { $0.operation == "GetBorgerstatus" && $0.outcome == "ok" && $0.citizen == "010190-xxxx" })
+        }
+    }
+
+    /// JAX-WS both ways Wsdl/README.md gives: `wsimport -XadditionalHeaders` (the CPR a parameter of each
+    /// method), and plain `wsimport` with the CPR as the HTTP header.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/wsimport"), "make test installs jaxws"))
+    func jaxwsClientsCallGetBorgerstatusWithTheCPRAsHeaderParameterOrHTTPHeader() async throws {
+        try await withHTTPTestGateway { gateway async throws in
+            let work = NSTemporaryDirectory() + "jobnet-gateway-jaxws-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let result = try await run("/bin/sh", [
+                repositoryRoot + "/Tests/Tools/jaxws/run.sh", "\(gateway.url)?wsdl", gateway.url, DemoData.Citizen.anna,
+                DemoData.Citizen.unknown, work,
+            ])
+            #expect(result.status == 0, "\(result.output)")
+            for way in ["header parameter", "HTTP header"] {
+                #expect(result.output.contains("\(way): KanSelvbooke true"), "\(result.output)")
+                #expect(result.output.contains("\(way): Fejlkode 1010"), "\(result.output)")
+            }
+            let borgerstatus = gateway.records.filter { $0.operation == "GetBorgerstatus" }
+            #expect(borgerstatus.filter { $0.outcome == "ok" && $0.citizen == "010190-xxxx" }.count == 2)
+            #expect(borgerstatus.filter { $0.outcome == "1010" }.count == 2)
         }
     }
 }
