@@ -50,6 +50,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("max-body-bytes")) var maxBodyBytes: Int?
     @Option(name: .customLong("idle-timeout-ms"), help: "Close a connection silent this long, mid-header included") var idleTimeout: Int?
     @Option(name: .customLong("max-connections"), help: "Connections open at once, at most") var maxConnections: Int?
+    @Option(name: .customLong("min-body-rate"), help: "Bytes/s a request body must average after the idle timeout; 0 is off")
+    var minBodyRate: Int?
+    @Option(name: .customLong("trusted-proxies"), help: "Proxy IP addresses whose Forwarded/X-Forwarded-* headers set the WSDL's address (comma-separated)")
+    var trustedProxies: String?
     @Option(name: .customLong("tls-cert"), help: "Serve HTTPS to Jobnet with this certificate (PEM)") var tlsCert: String?
     @Option(name: .customLong("tls-key")) var tlsKey: String?
     @Option(name: .customLong("client-ca"), help: "Require Jobnet's client certificate, issued by these CAs (PEM)") var clientCA: String?
@@ -68,6 +72,7 @@ struct Serve: AsyncParsableCommand {
             ("ca-bundle", caBundle), ("planner-connect-timeout-ms", plannerConnectTimeout.map(String.init)),
             ("planner-timeout-ms", plannerTimeout.map(String.init)), ("max-body-bytes", maxBodyBytes.map(String.init)),
             ("idle-timeout-ms", idleTimeout.map(String.init)), ("max-connections", maxConnections.map(String.init)),
+            ("min-body-rate", minBodyRate.map(String.init)), ("trusted-proxies", trustedProxies),
             ("planner-max-concurrent", plannerMaxConcurrent.map(String.init)),
             ("planner-read-retries", plannerReadRetries.map(String.init)),
             ("planner-breaker-failures", plannerBreakerFailures.map(String.init)),

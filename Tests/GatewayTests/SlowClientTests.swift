@@ -102,9 +102,39 @@ import Glibc
             #expect(held.count == 60)
             let open = await Self.stillOpen(held, within: 2)
             #expect(open.count == 50, "\(60 - open.count) of 60 closed, the cap is 50")
-            // Room again once they go.
+            // Room again once they go; /metrics counted the ten.
             held.forEach { close($0) }
             try await waitUntil { await Self.served(gateway) }
+            let metrics = MetricsAndReadinessTests.samples(try await GatewayProcess.get("/metrics", port: gateway.port))
+            #expect(metrics["jobnet_connections_dropped_total{reason=\"over_limit\"}"] == 10)
+            #expect(metrics["jobnet_connections_dropped_total{reason=\"slow_body\"}"] == 0)
+        }
+    }
+
+    /// A body that trickles in (a byte at a time, each inside the idle timeout) is cut off by the rate floor
+    /// once the grace is over, while a body at a normal pace is served.
+    @Test func aBodyBelowTheRateFloorIsCutOff() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: ReplayTests.binary), "make test builds the executable first")
+        let simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: DemoData.make()))
+        try await withRunningSimulator(simulator) {
+            let gateway = try await Self.startGateway(simulator, ["--idle-timeout-ms", "1000", "--min-body-rate", "200"])
+            defer { gateway.kill() }
+            let head = "POST /JobnetCitizenStatusService HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: 5000\r\n\r\n<"
+            let trickling = try #require(Self.halfOpen(port: gateway.port, sending: head))
+            defer { close(trickling) }
+            // Five bytes a second, each well inside the idle timeout: only the floor (200 B/s after 1 s) ends it.
+            var closed = false
+            let started = Date()
+            while !closed && Date().timeIntervalSince(started) < 10 {
+                try await Task.sleep(for: .milliseconds(200))
+                _ = send(trickling, "x", 1, Int32(MSG_NOSIGNAL))
+                closed = Self.isClosedByPeer(trickling)
+            }
+            #expect(closed, "a body at 5 B/s still open after 10 s")
+            #expect(await Self.served(gateway))
+            let metrics = MetricsAndReadinessTests.samples(try await GatewayProcess.get("/metrics", port: gateway.port))
+            #expect(metrics["jobnet_connections_dropped_total{reason=\"slow_body\"}"] == 1)
+            #expect(metrics["jobnet_connections_open"] ?? 0 >= 1)
         }
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import PlannerSimulator
 @testable import Gateway
 import Testing
 
@@ -33,5 +35,43 @@ import Testing
         }
         let good = try GatewaySettings(flags: ["public-url": "https://jobnet.example/gw/"], configFile: nil, environment: [:])
         #expect(try GatewayConfiguration(settings: good, plannerURL: "http://planner.invalid/").publicURL == "https://jobnet.example/gw")
+    }
+}
+
+/// Behind a reverse proxy named in `--trusted-proxies`, the soap:address follows its `Forwarded` or
+/// `X-Forwarded-*` headers; from anyone else they are ignored.
+@Suite struct ForwardedAddressTests {
+    @Test func forwardedHeadersAreReadInRFC7239AndDeFactoForm() {
+        #expect(ForwardedAddress(headers: [.forwarded: "for=10.0.0.1;proto=https;host=jobnet.example:8443, for=10.0.0.2;host=other"])
+            == ForwardedAddress(scheme: "https", host: "jobnet.example:8443"))
+        #expect(ForwardedAddress(headers: [.forwarded: #"proto=HTTPS;host="[2001:db8::1]:443""#])
+            == ForwardedAddress(scheme: "https", host: "[2001:db8::1]:443"))
+        #expect(ForwardedAddress(headers: [.xForwardedProto: "https, http", .xForwardedHost: "jobnet.example"])
+            == ForwardedAddress(scheme: "https", host: "jobnet.example"))
+        // What would land in the WSDL's XML as it is, or is no scheme of a SOAP address, is not taken.
+        #expect(ForwardedAddress(headers: [.xForwardedHost: #"evil"/><x y=""#, .xForwardedProto: "javascript"]) == nil)
+        #expect(ForwardedAddress(headers: [:]) == nil)
+    }
+
+    @Test func onlyATrustedProxysHeadersMoveTheAddress() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: ReplayTests.binary), "make test builds the executable first")
+        let simulator = PlannerSimulatorServer(state: PlannerSimulatorState(data: DemoData.make()))
+        let proxied = ["Forwarded": "for=192.0.2.60;proto=https;host=jobnet.jobcenter.example"]
+        try await withRunningSimulator(simulator) {
+            let trusting = try await SlowClientTests.startGateway(simulator, ["--trusted-proxies", "127.0.0.1, ::1"])
+            defer { trusting.kill() }
+            let wsdl = try await GatewayProcess.get("/JobnetCitizenStatusService?wsdl", port: trusting.port, headers: proxied)
+            #expect(WSDLAddressTests.location(wsdl) == "https://jobnet.jobcenter.example/JobnetCitizenStatusService")
+
+            let other = try await SlowClientTests.startGateway(simulator, ["--trusted-proxies", "10.1.2.3"])
+            defer { other.kill() }
+            let direct = try await GatewayProcess.get("/JobnetCitizenStatusService?wsdl", port: other.port, headers: proxied)
+            #expect(WSDLAddressTests.location(direct) == "http://127.0.0.1:\(other.port)/JobnetCitizenStatusService")
+        }
+    }
+
+    @Test func aTrustedProxyThatIsNotAnAddressIsRefused() throws {
+        let settings = try GatewaySettings(flags: ["trusted-proxies": "10.0.0.1, proxy.example"], configFile: nil, environment: [:])
+        #expect(throws: SettingsError.self) { _ = try GatewayConfiguration(settings: settings, plannerURL: "http://planner.invalid/") }
     }
 }

@@ -27,6 +27,12 @@ extension GatewayConfiguration {
         maximumBodyBytes = try Self.integer(settings, "max-body-bytes", in: 1_024...(64 << 20))
         idleTimeoutMilliseconds = try Self.integer(settings, "idle-timeout-ms", in: 100...600_000)
         maximumConnections = try Self.integer(settings, "max-connections", in: 1...100_000)
+        minimumBodyBytesPerSecond = try Self.integer(settings, "min-body-rate", in: 0...(1 << 30))
+        trustedProxies = Set((settings.value("trusted-proxies") ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        for proxy in trustedProxies where !Self.isIPAddress(proxy) {
+            throw SettingsError(setting: "trusted-proxies", message: "\(proxy) is not an IP address")
+        }
         guard let format = MappingLog.Format(rawValue: settings.value("log-format") ?? "json") else {
             throw SettingsError(setting: "log-format", message: "must be json or text")
         }
@@ -53,6 +59,12 @@ extension GatewayConfiguration {
         default:
             throw SettingsError(setting: "tls-cert", message: "tls-cert and tls-key go together")
         }
+    }
+
+    private static func isIPAddress(_ text: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
     private static func integer(_ settings: GatewaySettings, _ name: String, in range: ClosedRange<Int>) throws(SettingsError) -> Int {

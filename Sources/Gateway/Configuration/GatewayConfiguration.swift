@@ -21,6 +21,9 @@ public struct GatewayConfiguration: Sendable {
     public var idleTimeoutMilliseconds: Int = 10_000
     /// Connections open at once, at most; one more is closed as soon as it is accepted.
     public var maximumConnections: Int = 4_096
+    /// Once a request's head is in, its body must arrive at this many bytes a second on average (after a
+    /// grace of the idle timeout), or the connection is closed: a body trickling in cannot hold it; 0: no floor.
+    public var minimumBodyBytesPerSecond: Int = 500
     public var logFormat: MappingLog.Format = .json
     /// TLS for Jobnet's calls (`--tls-cert`, `--tls-key`, `--client-ca`, `--allowed-subject`); nil: plain HTTP.
     public var inboundTLS: InboundTLS?
@@ -30,6 +33,9 @@ public struct GatewayConfiguration: Sendable {
     /// WSDL's soap:address is built from it. Without it, from the request's host and the gateway's own
     /// scheme (https when it serves TLS).
     public var publicURL: String?
+    /// The addresses of reverse proxies whose `Forwarded` / `X-Forwarded-Proto` / `X-Forwarded-Host`
+    /// headers the WSDL's soap:address follows (`--trusted-proxies`); empty: nobody's.
+    public var trustedProxies: Set<String> = []
     public var limits = OperationLimits()
     /// The booking ledger's SQLite file; nil keeps it in memory (lost at exit: for tests only).
     public var databasePath: String? = "jobnet-gateway.sqlite"

@@ -48,6 +48,10 @@ public struct GatewaySettings: Sendable {
         Setting(name: "idle-timeout-ms", defaultValue: "10000", secret: false,
                 help: "a connection silent this long (mid-header included) is closed"),
         Setting(name: "max-connections", defaultValue: "4096", secret: false, help: "connections at once; more are closed at once"),
+        Setting(name: "min-body-rate", defaultValue: "500", secret: false,
+                help: "bytes/s a request body must average after the idle timeout's grace, else closed; 0 is off"),
+        Setting(name: "trusted-proxies", defaultValue: nil, secret: false,
+                help: "proxy IP addresses whose Forwarded/X-Forwarded-* headers set the WSDL's address, separated by ,"),
         Setting(name: "log-format", defaultValue: "json", secret: false, help: "json or text"),
         Setting(name: "log-file", defaultValue: "-", secret: false, help: "the mapping log; - is standard output"),
     ]

@@ -1,29 +1,46 @@
 import NIOCore
 import Synchronization
 
-/// The connections open at once, shared by every connection's `ConnectionLimitHandler`.
+/// The connections open at once, shared by every connection's `ConnectionLimitHandler`, and what
+/// happens to the ones the gateway drops (for /metrics).
 final class ConnectionLimit: Sendable {
+    /// Why the gateway closed a connection itself.
+    enum Drop: String, Sendable, CaseIterable {
+        /// One more than `--max-connections`, closed as soon as it was accepted.
+        case overLimit = "over_limit"
+        /// A request body slower than `--min-body-rate`.
+        case slowBody = "slow_body"
+    }
+
     let maximum: Int
-    private let open = Mutex(0)
+    private let state = Mutex((open: 0, dropped: [Drop: Int]()))
 
     init(maximum: Int) { self.maximum = maximum }
 
-    /// Counts a connection in; false (and not counted) when the limit is reached.
+    /// Counts a connection in; false (and not counted, but counted as dropped) when the limit is reached.
     func admit() -> Bool {
-        open.withLock { count in
-            guard count < maximum else { return false }
-            count += 1
+        state.withLock { state in
+            guard state.open < maximum else {
+                state.dropped[.overLimit, default: 0] += 1
+                return false
+            }
+            state.open += 1
             return true
         }
     }
 
-    func release() { open.withLock { $0 -= 1 } }
+    func release() { state.withLock { $0.open -= 1 } }
+
+    func dropped(_ reason: Drop) { state.withLock { $0.dropped[reason, default: 0] += 1 } }
+
+    /// The connections open now, and those dropped since start by reason.
+    var counts: (open: Int, dropped: [Drop: Int]) { state.withLock { ($0.open, $0.dropped) } }
 }
 
 /// Closes a connection beyond `ConnectionLimit` as soon as it is set up, before it costs a request's
 /// worth of memory; the client sees the connection closed at once rather than waiting on a full
-/// gateway. With the idle timeout (`HTTP1Channel.Configuration.idleTimeout`) it keeps slow clients
-/// from holding every connection the process can have.
+/// gateway. With the idle timeout (`HTTP1Channel.Configuration.idleTimeout`) and the body's rate floor
+/// (`RequestPaceHandler`) it keeps slow clients from holding every connection the process can have.
 final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = NIOAny
     typealias InboundOut = NIOAny

@@ -25,6 +25,8 @@ public struct GatewayServer: Sendable {
     public let board: StatusBoard
     /// The one breaker in front of Planner, for /status.
     let breaker: CircuitBreaker
+    /// The connections open, and those dropped (over the cap, too slow a body), for /metrics.
+    let connections: ConnectionLimit
 
     /// Loads the contract and the mappings (refusing to start on an error) and builds the Planner client,
     /// on libcurl unless `plannerTransport` is given (the tests' in-process simulator).
@@ -54,6 +56,7 @@ public struct GatewayServer: Sendable {
         self.metrics = metrics
         self.board = board
         self.breaker = breaker
+        self.connections = ConnectionLimit(maximum: configuration.maximumConnections)
         let observed = MappingLog(logger: log.logger, format: log.format) { record in
             health.observe(record.plannerCalls)
             metrics.observe(record)
@@ -99,7 +102,8 @@ public struct GatewayServer: Sendable {
     public func metricsText() async -> [UInt8] {
         let bookings = try? await endpoint.ledger.count()
         return metrics.exposition(
-            ledgerBookings: bookings, plannerReady: health.problem == nil, mappingsGeneration: endpoint.store.current.generation)
+            ledgerBookings: bookings, plannerReady: health.problem == nil, mappingsGeneration: endpoint.store.current.generation,
+            connections: connections.counts)
     }
 
     /// /status: the page, refreshing every `refreshSeconds` (0: not at all).
@@ -135,11 +139,13 @@ public struct GatewayServer: Sendable {
                         request, context: context, endpoint: endpoint, limit: limit,
                         operation: context.parameters.get("operation"), id: context.parameters.get("id"))
                 }
-            router.get(RouterPath(service)) { request, _ in
+            router.get(RouterPath(service)) { request, context in
                 guard request.uri.queryParameters.has("wsdl") || request.uri.queryParameters.has("WSDL") else {
                     return Response(status: .notFound)
                 }
-                let wsdl = endpoint.contract.wsdl(address: Self.address(of: service, request: request, configuration: configuration))
+                let peer = context.channel.remoteAddress?.ipAddress
+                let wsdl = endpoint.contract.wsdl(
+                    address: Self.address(of: service, request: request, peer: peer, configuration: configuration))
                 return Response(status: .ok, headers: [.contentType: "text/xml; charset=utf-8"],
                     body: .init(byteBuffer: ByteBuffer(string: wsdl)))
             }
@@ -176,12 +182,15 @@ public struct GatewayServer: Sendable {
         return router
     }
 
-    /// Where callers reach `service`, for the WSDL's soap:address: under `--public-url` when set (behind a
-    /// proxy), else the request's own host with the gateway's scheme (https when it serves TLS).
-    static func address(of service: String, request: Request, configuration: GatewayConfiguration) -> String {
+    /// Where callers reach `service`, for the WSDL's soap:address: under `--public-url` when set; else,
+    /// for a request from one of `--trusted-proxies`, where its `Forwarded` / `X-Forwarded-*` headers say
+    /// the client reached it; else the request's own host with the gateway's scheme (https when it serves TLS).
+    static func address(of service: String, request: Request, peer: String?, configuration: GatewayConfiguration) -> String {
         if let publicURL = configuration.publicURL { return "\(publicURL)/\(service)" }
-        let scheme = configuration.inboundTLS == nil ? "http" : "https"
-        return "\(scheme)://\(request.head.authority ?? "\(configuration.host):\(configuration.port)")/\(service)"
+        let forwarded = peer.flatMap { configuration.trustedProxies.contains($0) ? ForwardedAddress(headers: request.headers) : nil }
+        let scheme = forwarded?.scheme ?? (configuration.inboundTLS == nil ? "http" : "https")
+        let host = forwarded?.host ?? request.head.authority ?? "\(configuration.host):\(configuration.port)"
+        return "\(scheme)://\(host)/\(service)"
     }
 
     /// The SOAP endpoint's stage: the body (read by `BodyLimitStage`) handed over as one call.
@@ -212,10 +221,13 @@ public struct GatewayServer: Sendable {
     ) async throws {
         var logger = Logger(label: "jobnet-gateway.http")
         logger.logLevel = .warning
-        let connections = ConnectionLimit(maximum: configuration.maximumConnections)
+        let connections = self.connections
+        let idleTimeout = TimeAmount.milliseconds(Int64(configuration.idleTimeoutMilliseconds))
+        let bodyRate = configuration.minimumBodyBytesPerSecond
         let http1 = HTTPServerBuilder.http1(configuration: HTTP1Channel.Configuration(
-            additionalChannelHandlers: [ConnectionLimitHandler(limit: connections)],
-            idleTimeout: .milliseconds(Int64(configuration.idleTimeoutMilliseconds))))
+            additionalChannelHandlers: [ConnectionLimitHandler(limit: connections)]
+                + (bodyRate > 0 ? [RequestPaceHandler(minimumBytesPerSecond: bodyRate, grace: idleTimeout, limit: connections)] : []),
+            idleTimeout: idleTimeout))
         let server: HTTPServerBuilder = try configuration.inboundTLS.map { try .tls(http1, tlsConfiguration: $0.configuration()) }
             ?? http1
         var app = Application(

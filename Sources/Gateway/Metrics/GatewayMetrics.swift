@@ -1,6 +1,7 @@
 import Jobnet
 import Metrics
 import Prometheus
+import Synchronization
 
 /// The gateway's Prometheus metrics, through swift-metrics on a registry of this server's own.
 ///
@@ -33,6 +34,15 @@ public struct GatewayMetrics: Sendable {
         case ledgerBookings = "jobnet_ledger_bookings"
         case ledgerReadable = "jobnet_ledger_readable"
         case plannerReady = "jobnet_planner_ready"
+        case connectionsOpen = "jobnet_connections_open"
+        case connectionsDropped = "jobnet_connections_dropped_total"
+    }
+
+    /// What `connectionsDropped` has been told so far, per reason (the counts grow between scrapes).
+    private let droppedExported = DroppedExported()
+
+    private final class DroppedExported: Sendable {
+        let counts = Mutex([ConnectionLimit.Drop: Int]())
     }
 
     public init() {
@@ -80,12 +90,26 @@ public struct GatewayMetrics: Sendable {
     }
 
     /// The Prometheus text, with the gauges that are read at scrape time brought up to date.
-    func exposition(ledgerBookings: Int?, plannerReady: Bool, mappingsGeneration: Int) -> [UInt8] {
+    func exposition(
+        ledgerBookings: Int?, plannerReady: Bool, mappingsGeneration: Int,
+        connections: (open: Int, dropped: [ConnectionLimit.Drop: Int]) = (0, [:])
+    ) -> [UInt8] {
         if let ledgerBookings { Gauge(label: Name.ledgerBookings.rawValue, factory: factory).record(ledgerBookings) }
         // The size above keeps its last value when the ledger cannot be read: this says whether it could.
         Gauge(label: Name.ledgerReadable.rawValue, factory: factory).record(ledgerBookings == nil ? 0 : 1)
         Gauge(label: Name.plannerReady.rawValue, factory: factory).record(plannerReady ? 1 : 0)
         Gauge(label: Name.mappingsGeneration.rawValue, factory: factory).record(mappingsGeneration)
+        Gauge(label: Name.connectionsOpen.rawValue, factory: factory).record(connections.open)
+        // Counted by the connection handlers (no metrics on the event loop's hot path), exported as counters here.
+        for reason in ConnectionLimit.Drop.allCases {
+            let counter = Counter(label: Name.connectionsDropped.rawValue, dimensions: [("reason", reason.rawValue)], factory: factory)
+            let total = connections.dropped[reason] ?? 0
+            let exported = droppedExported.counts.withLock { exported in
+                defer { exported[reason] = total }
+                return exported[reason] ?? 0
+            }
+            if total > exported { counter.increment(by: total - exported) }
+        }
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return buffer

@@ -69,6 +69,15 @@ final class GatewayProcess: @unchecked Sendable {
         for _ in 0..<200 where process.isRunning { usleep(10_000) }
     }
 
+    /// GETs `path` (with `headers`) and returns the body.
+    static func get(_ path: String, port: Int, headers: [String: String] = [:]) async throws -> String {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.timeoutInterval = 60
+        let (data, _) = try await URLSession.shared.data(for: request)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func post(_ xml: String, port: Int) async throws -> String {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/JobnetCitizenStatusService")!)
         request.httpMethod = "POST"
