@@ -30,6 +30,11 @@ import Testing
                 Self.envelope(Self.security.replacingOccurrences(of: "MARK", with: "true"), version: SOAP.soap12),
                 contentType: "application/soap+xml; charset=utf-8")
             #expect(soap12.value(of: "Value") == "soap:MustUnderstand", "\(soap12.body)")
+            // SOAP 1.2 §5.4.8: the fault's header names the block it did not understand, by QName.
+            let wsse = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"
+            #expect(soap12.body.contains(#"<soap:Header><soap:NotUnderstood qname="nu0:Security" xmlns:nu0="\#(wsse)"/></soap:Header>"#),
+                "\(soap12.body)")
+            #expect(!answer.body.contains("NotUnderstood"), "SOAP 1.1 has no NotUnderstood element")
         }
     }
 

@@ -129,7 +129,9 @@ public struct SOAPEndpoint: Sendable {
             let resolved = loaded.mappings.catalogue.resolve(StarFault.notValid("mustUnderstand: \(names)"), for: operation)
             trace.fault(code: resolved.error.code, reason: "a header block marked mustUnderstand is not processed here: \(names)")
             return Answer(status: 500, contentType: envelope.version.contentType,
-                body: resolved.mustUnderstandMessage(version: envelope.version, namespace: contract.namespace),
+                body: resolved.mustUnderstandMessage(
+                    version: envelope.version, namespace: contract.namespace,
+                    notUnderstood: notUnderstood.map { ($0.namespace, $0.localName) }),
                 correlationId: trace.correlationId)
         }
         let served = try servedOperation(envelope, call: call)

@@ -19,12 +19,19 @@ extension ResolvedStarError {
 
     /// A MustUnderstand fault (a header block marked mustUnderstand the gateway does not process), still
     /// carrying Fejlkode 1014 in its detail.
-    public func mustUnderstandMessage(version: SOAPVersion, namespace: String) -> [UInt8] {
-        protocolFault(.mustUnderstand, version: version, namespace: namespace)
+    /// In SOAP 1.2 its header names each block in a `NotUnderstood` element.
+    public func mustUnderstandMessage(
+        version: SOAPVersion, namespace: String, notUnderstood: [(namespace: String?, localName: String)] = []
+    ) -> [UInt8] {
+        protocolFault(.mustUnderstand, version: version, namespace: namespace, notUnderstood: notUnderstood)
     }
 
-    private func protocolFault(_ code: SOAPFaultCode, version: SOAPVersion, namespace: String) -> [UInt8] {
-        SOAPMessageWriter.fault(version: version, payloadNamespace: namespace, code: code, reason: error.english) { writer in
+    private func protocolFault(
+        _ code: SOAPFaultCode, version: SOAPVersion, namespace: String, notUnderstood: [(namespace: String?, localName: String)] = []
+    ) -> [UInt8] {
+        SOAPMessageWriter.fault(
+            version: version, payloadNamespace: namespace, code: code, reason: error.english, notUnderstood: notUnderstood
+        ) { writer in
             writeDetail(to: &writer)
         }
     }

@@ -3,10 +3,15 @@ public enum SOAPMessageWriter {
     /// An envelope whose body is written by `body`; `payloadNamespace` is declared on the Envelope
     /// with the prefix `tns`, so the body can use `tns:` names throughout.
     public static func envelope(
-        version: SOAPVersion, payloadNamespace: String, body: (inout XMLWriter) -> Void
+        version: SOAPVersion, payloadNamespace: String, header: ((inout XMLWriter) -> Void)? = nil, body: (inout XMLWriter) -> Void
     ) -> [UInt8] {
         var writer = XMLWriter()
         writer.open("soap:Envelope", declaring: [("soap", version.envelopeNamespace), ("tns", payloadNamespace)])
+        if let header {
+            writer.open("soap:Header")
+            header(&writer)
+            writer.close("soap:Header")
+        }
         writer.open("soap:Body")
         body(&writer)
         writer.close("soap:Body")
@@ -15,11 +20,25 @@ public enum SOAPMessageWriter {
     }
 
     /// A SOAP fault in the vocabulary of `version`. `detail` writes the content of the detail element.
+    ///
+    /// `notUnderstood` (a MustUnderstand fault's header blocks) is written in SOAP 1.2 as the
+    /// `NotUnderstood` header blocks its §5.4.8 describes, one per block, each naming it by QName; SOAP 1.1
+    /// has no such element.
     public static func fault(
         version: SOAPVersion, payloadNamespace: String, code: SOAPFaultCode, reason: String,
+        notUnderstood: [(namespace: String?, localName: String)] = [],
         detail: (inout XMLWriter) -> Void
     ) -> [UInt8] {
-        envelope(version: version, payloadNamespace: payloadNamespace) { writer in
+        let header: ((inout XMLWriter) -> Void)? = version == .soap12 && !notUnderstood.isEmpty ? { writer in
+            for (index, block) in notUnderstood.enumerated() {
+                if let namespace = block.namespace, !namespace.isEmpty {
+                    writer.open("soap:NotUnderstood", attributes: [("qname", "nu\(index):\(block.localName)"), ("xmlns:nu\(index)", namespace)], empty: true)
+                } else {
+                    writer.open("soap:NotUnderstood", attributes: [("qname", block.localName)], empty: true)
+                }
+            }
+        } : nil
+        return envelope(version: version, payloadNamespace: payloadNamespace, header: header) { writer in
             writer.open("soap:Fault")
             switch version {
             case .soap11:
