@@ -45,12 +45,25 @@ def ms(us):
     return f"{us / 1000:.2f}"
 
 
+def cpu_per_call(name):
+    """User + sys CPU of the answering process(es) over the run, per call answered, in µs."""
+    run = runs.get(name)
+    if not run or not run.get("requests") or "cpu_ms" not in run:
+        return float("nan")
+    return run["cpu_ms"] * 1000 / run["requests"]
+
+
+def times(a, b):
+    return a / b if b and b == b else float("nan")
+
+
 def row(name, label):
     run = runs.get(name)
     if not run:
-        return f"| {label} | – | – | – | – | – |"
+        return f"| {label} | – | – | – | – | – | – |"
     errors = int(run["errors"] + run["non2xx"])
-    return f"| {label} | {run['rps']:.0f} | {ms(run['p50'])} | {ms(run['p99'])} | {ms(run['p999'])} | {errors} |"
+    return (f"| {label} | {run['rps']:.0f} | {ms(run['p50'])} | {ms(run['p99'])} | {ms(run['p999'])} "
+            f"| {cpu_per_call(name):.0f} | {errors} |")
 
 
 g, p = runs.get("gateway-moedetider", {}), runs.get("passthrough-moedetider", {})
@@ -64,8 +77,8 @@ Measured {datetime.date.today().isoformat()} at commit {commit} on this machine:
 {platform.system()} {platform.release()}; wrk -t2, {connections} connections, {duration} s per run, everything
 on loopback on the same two cores (wrk, nginx and the gateway compete for them alike).
 
-| Run | req/s | p50 ms | p99 ms | p99.9 ms | errors |
-|---|---|---|---|---|---|
+| Run | req/s | p50 ms | p99 ms | p99.9 ms | CPU µs per call | errors |
+|---|---|---|---|---|---|---|
 {row("passthrough-moedetider", "nginx pass-through, GetSelvbookingMoedetider")}
 {row("gateway-moedetider", "gateway, GetSelvbookingMoedetider (3 Planner calls each)")}
 {row("passthrough-moedetilbud", "nginx pass-through, GetSelvbookingMoedetilbud")}
@@ -74,6 +87,10 @@ on loopback on the same two cores (wrk, nginx and the gateway compete for them a
 {row("passthrough-moedetider-256", "nginx pass-through, 256 connections")}
 {row("gateway-moedetider-256", "gateway, 256 connections")}
 
+CPU per call: user + sys time (from /proc) of the process that answers — the gateway, or nginx's master
+and workers for the pass-through (both of its hops) — over the run, divided by the calls answered. The
+gateway's figure is its own alone: the canned Planner's nginx is not in it.
+
 Peak RSS: gateway {gateway_rss_mb:.1f} MB, nginx (master and workers) {rss.get("nginx", 0) / 1024:.1f} MB.
 
 | Target | Measured | |
@@ -81,6 +98,8 @@ Peak RSS: gateway {gateway_rss_mb:.1f} MB, nginx (master and workers) {rss.get("
 | gateway throughput ≥ 50 % of the pass-through (GetSelvbookingMoedetider) | {ratio * 100:.0f} % | {verdict(ratio >= 0.5)} |
 | p99 < 5 ms at half that load | {ms(half.get("p99", float("nan")))} ms | {verdict(half.get("p99", 1e12) < 5000)} |
 | median time added on top of the Planner calls < 0.3 ms (at half load) | {median_added:.3f} ms (its 3 Planner calls: median {statistics.median(planner_share) if planner_share else float("nan"):.3f} ms; {len(added)} mapping-log records; at full load {statistics.median(saturated_added) if saturated_added else float("nan"):.3f} ms) | {verdict(median_added < 0.3)} |
+| gateway CPU per GetSelvbookingMoedetider call ≤ 250 µs | {cpu_per_call("gateway-moedetider"):.0f} µs ({times(cpu_per_call("gateway-moedetider"), cpu_per_call("passthrough-moedetider")):.1f} × nginx's {cpu_per_call("passthrough-moedetider"):.0f} µs) | {verdict(cpu_per_call("gateway-moedetider") <= 250)} |
+| gateway CPU per GetSelvbookingMoedetilbud call ≤ 200 µs | {cpu_per_call("gateway-moedetilbud"):.0f} µs ({times(cpu_per_call("gateway-moedetilbud"), cpu_per_call("passthrough-moedetilbud")):.1f} × nginx's {cpu_per_call("passthrough-moedetilbud"):.0f} µs) | {verdict(cpu_per_call("gateway-moedetilbud") <= 200)} |
 | RSS < 64 MB with 256 open connections | {gateway_rss_mb:.1f} MB | {verdict(gateway_rss_mb < 64)} |
 <!-- bench:end -->"""
 

@@ -61,12 +61,25 @@ for name in moedetider moedetilbud; do
 done
 chmod -R a+rX "$DIR/soap"
 
+# CPU time (user + sys, in clock ticks) of the given processes so far, from /proc/PID/stat.
+TICKS=$(getconf CLK_TCK)
+cpu_ticks() { local total=0; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo $total; }
+nginx_pids() { pgrep -f "nginx: (master|worker)"; }
 run_wrk() { # name url body connections [delay-ms]
+  # The CPU per call of whoever answers: the gateway for gateway runs, nginx (both hops) for pass-through runs.
+  local measured
+  case "$1" in gateway*) measured=$GATEWAY_PID ;; *) measured=$(nginx_pids | tr '\n' ' ') ;; esac
+  local before after
+  # shellcheck disable=SC2086
+  before=$(cpu_ticks $measured)
   BENCH_BODY="$3" BENCH_DELAY_MS="${5:-0}" wrk -t2 -c"$4" -d"${DURATION}s" --timeout 10s -s "$ROOT/Tests/Bench/post.lua" "$2" \
-    | grep '^RESULT' | sed "s/^RESULT/$1/" | tee -a "$DIR/results.txt"
+    | grep '^RESULT' | sed "s/^RESULT/$1/" > "$DIR/last.txt"
+  # shellcheck disable=SC2086
+  after=$(cpu_ticks $measured)
+  echo "$(cat "$DIR/last.txt") cpu_ms=$(( (after - before) * 1000 / TICKS ))" | tee -a "$DIR/results.txt"
 }
 peak_rss_kb() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
-nginx_rss_kb() { local total=0; for pid in $(pgrep -f "nginx: (master|worker)"); do total=$((total + $(peak_rss_kb "$pid"))); done; echo $total; }
+nginx_rss_kb() { local total=0; for pid in $(nginx_pids); do total=$((total + $(peak_rss_kb "$pid"))); done; echo $total; }
 
 # 5. Warm up, then measure: pass-through first, then the gateway, for each operation.
 BENCH_SECONDS=3 DURATION=3 run_wrk warmup "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusService" "$DIR/moedetider.xml" 16 >/dev/null
