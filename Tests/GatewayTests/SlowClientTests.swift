@@ -102,11 +102,12 @@ import Glibc
             #expect(held.count == 60)
             let open = await Self.stillOpen(held, within: 2)
             #expect(open.count == 50, "\(60 - open.count) of 60 closed, the cap is 50")
-            // Room again once they go; /metrics counted the ten.
+            // Room again once they go; /metrics counted those refused.
             held.forEach { close($0) }
             try await waitUntil { await Self.served(gateway) }
             let metrics = MetricsAndReadinessTests.samples(try await GatewayProcess.get("/metrics", port: gateway.port))
-            #expect(metrics["jobnet_connections_dropped_total{reason=\"over_limit\"}"] == 10)
+            // The ten, and any call of `served` that came before the gateway saw the closes.
+            #expect((metrics["jobnet_connections_dropped_total{reason=\"over_limit\"}"] ?? 0) >= 10)
             #expect(metrics["jobnet_connections_dropped_total{reason=\"slow_body\"}"] == 0)
         }
     }
