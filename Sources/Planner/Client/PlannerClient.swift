@@ -81,7 +81,7 @@ public struct PlannerClient: Sendable {
             ("OfferId", request.offerId), ("StartDateTime", request.startDateTime), ("ResourceId", request.resourceId),
             ("PersonId", request.personId), ("RootDepartmentId", try rootDepartmentId()),
         ])
-        if let text = json as? String, let id = UUID(text: text) { return id }
+        if let text = json.string, let id = UUID(text: text) { return id }
         if let object = try? JSONObject(json, context: "CreateBookingReservation"),
             let id = object.optionalUUID("TaskPersonStatusLink") ?? object.optionalUUID("BookingId")
         {
@@ -150,15 +150,15 @@ public struct PlannerClient: Sendable {
         return id
     }
 
-    private static func array(_ json: Any, context: String) throws(PlannerError) -> [Any] {
-        guard let array = json as? [Any] else { throw .invalidResponse("\(context): expected a JSON array") }
+    private static func array(_ json: JSONValue, context: String) throws(PlannerError) -> [JSONValue] {
+        guard let array = json.array else { throw .invalidResponse("\(context): expected a JSON array") }
         return array
     }
 
-    /// Sends one request and returns the parsed JSON of a 200 answer (NSNull for 204). Each parameter
+    /// Sends one request and returns the parsed JSON of a 200 answer (null for 201 and 204). Each parameter
     /// (the seed's name and its value) travels where the route puts it: in the path, the query or the
     /// JSON body (`PlannerRoute.location(of:)`).
-    private func call(_ operation: PlannerOperation, _ parameters: [(String, Any)]) async throws(PlannerError) -> Any {
+    private func call(_ operation: PlannerOperation, _ parameters: [(String, Any)]) async throws(PlannerError) -> JSONValue {
         guard let route = configuration.routes[operation] else { throw .configurationMissing("route for \(operation.rawValue)") }
         var path = route.path
         var query: [String] = []
@@ -228,12 +228,12 @@ public struct PlannerClient: Sendable {
     }
 
     /// The one place a Planner answer is classified.
-    static func classify(_ response: HTTPExchangeResponse, operation: PlannerOperation) throws(PlannerError) -> Any {
+    static func classify(_ response: HTTPExchangeResponse, operation: PlannerOperation) throws(PlannerError) -> JSONValue {
         switch response.status {
         case 200:
             return try JSONObject.parse(response.body, context: operation.rawValue)
         case 201, 204:
-            return NSNull()
+            return .null
         case 400:
             // To a read, the gateway built it wrong for this Planner; to a write, the booking's state may be why.
             throw operation.isRead ? .rejected(message: Self.message(response.body)) : .refused(message: Self.message(response.body))

@@ -1,7 +1,7 @@
 import Foundation
 
 extension PlannerPerson {
-    init(json: Any) throws(PlannerError) {
+    init(json: JSONValue) throws(PlannerError) {
         let object = try JSONObject(json, context: "PersonResponseDto")
         personStatusId = try object.uuid("PersonStatusId")
         departmentId = object.optionalUUID("DepartmentId")
@@ -9,13 +9,13 @@ extension PlannerPerson {
         lastName = try object.string("LastName")
         emailAddress = object.optionalString("EmailAddress")
         mobileNumber = object.optionalString("MobileNumber")
-        allowEmailNotification = object.raw("AllowEmailNotification") as? Bool
-        allowTextNotification = object.raw("AllowTextNotification") as? Bool
+        allowEmailNotification = object.optionalBool("AllowEmailNotification")
+        allowTextNotification = object.optionalBool("AllowTextNotification")
     }
 }
 
 extension PlannerCategoryOffer {
-    init(json: Any, depth: Int = 0) throws(PlannerError) {
+    init(json: JSONValue, depth: Int = 0) throws(PlannerError) {
         guard depth < 32 else { throw .invalidResponse("CategoryOfferExternalDto: categories nest too deep") }
         let object = try JSONObject(json, context: "CategoryOfferExternalDto")
         id = try object.uuid("Id")
@@ -37,11 +37,11 @@ extension PlannerCategoryOffer {
 }
 
 extension PlannerBookingOption {
-    init(json: Any) throws(PlannerError) {
+    init(json: JSONValue) throws(PlannerError) {
         let object = try JSONObject(json, context: "BookingOptions")
         dateTime = try object.date("DateTime")
         var resourceIds: [UUID] = []
-        for case let text as String in object.array("ResourceIds") {
+        for case .string(let text) in object.array("ResourceIds") {
             guard let id = UUID(text: text) else { throw .invalidResponse("BookingOptions: ResourceIds holds a non-GUID") }
             resourceIds.append(id)
         }
@@ -51,7 +51,7 @@ extension PlannerBookingOption {
 }
 
 extension PlannerBooking {
-    init(json: Any) throws(PlannerError) {
+    init(json: JSONValue) throws(PlannerError) {
         let object = try JSONObject(json, context: "BookingListItemDto")
         id = try object.uuid("Id")
         title = try object.string("Title")

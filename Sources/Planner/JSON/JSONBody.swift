@@ -1,0 +1,83 @@
+import CopenhagenTime
+import Foundation
+
+/// Writes Planner request bodies: PascalCase names, dates as Copenhagen local time without offset,
+/// GUIDs in lower case, keys sorted (so a body is the same bytes every time), straight into bytes.
+struct JSONBody {
+    /// A value a body holds.
+    enum Value {
+        case string(String)
+        case bool(Bool)
+        case int(Int)
+        case object(JSONBody)
+    }
+
+    private var fields: [(key: String, value: Value)] = []
+
+    /// Sets `key` (a later value for the same key replaces the earlier); nil leaves it out.
+    mutating func set(_ key: String, _ value: Any?) {
+        guard let value else { return }
+        let converted: Value = switch value {
+        case let date as Date: .string(CopenhagenTime.local(date))
+        case let uuid as UUID: .string(uuid.lowercasedText)
+        case let body as JSONBody: .object(body)
+        case let flag as Bool: .bool(flag)
+        case let number as Int: .int(number)
+        case let text as String: .string(text)
+        default: .string("\(value)")
+        }
+        fields.removeAll { $0.key == key }
+        fields.append((key, converted))
+    }
+
+    /// A value as it is written in a URL (path or query): dates as Copenhagen local time without
+    /// offset, GUIDs in lower case, booleans as `true`/`false`.
+    static func text(_ value: Any) -> String {
+        switch value {
+        case let date as Date: CopenhagenTime.local(date)
+        case let uuid as UUID: uuid.lowercasedText
+        case let flag as Bool: flag ? "true" : "false"
+        default: "\(value)"
+        }
+    }
+
+    var bytes: [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        write(to: &output)
+        return output
+    }
+
+    private func write(to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "{"))
+        for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            Self.writeString(field.key, to: &output)
+            output.append(UInt8(ascii: ":"))
+            switch field.value {
+            case .string(let text): Self.writeString(text, to: &output)
+            case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .int(let number): output.append(contentsOf: String(number).utf8)
+            case .object(let body): body.write(to: &output)
+            }
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    /// A JSON string: `"` and `\` escaped, control characters as `\u00XX`, the rest as UTF-8.
+    static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                    hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

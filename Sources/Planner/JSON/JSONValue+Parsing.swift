@@ -1,0 +1,243 @@
+/// The JSON reader: RFC 8259, one pass over the bytes, nesting at most `maximumDepth` deep. A top-level
+/// scalar is accepted (CreateBookingReservation may answer a bare GUID string); anything after the value
+/// but whitespace is an error, as are control characters in strings, lone surrogates and numbers JSON
+/// does not allow (leading zeros, `+`, `.5`, `NaN`).
+extension JSONValue {
+    static let maximumDepth = 64
+
+    struct SyntaxError: Error, Equatable {
+        var offset: Int
+    }
+
+    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> JSONValue in
+            var parser = Parser(bytes: buffer)
+            let value = try parser.value(depth: 0)
+            parser.skipWhitespace()
+            guard parser.index == buffer.count else { throw SyntaxError(offset: parser.index) }
+            return value
+        }
+    }
+
+    private struct Parser {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        var error: SyntaxError { SyntaxError(offset: index) }
+
+        mutating func skipWhitespace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func value(depth: Int) throws(SyntaxError) -> JSONValue {
+            skipWhitespace()
+            guard index < bytes.count else { throw error }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return try object(depth: depth + 1)
+            case UInt8(ascii: "["): return try array(depth: depth + 1)
+            case UInt8(ascii: "\""): return .string(String(decoding: try stringBytes(), as: UTF8.self))
+            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+            case UInt8(ascii: "n"): try literal("null"); return .null
+            default: return .number(try number())
+            }
+        }
+
+        mutating func literal(_ word: StaticString) throws(SyntaxError) {
+            let count = word.utf8CodeUnitCount
+            guard index + count <= bytes.count else { throw error }
+            for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw error }
+            index += count
+        }
+
+        mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
+            guard depth <= JSONValue.maximumDepth else { throw error }
+            index += 1   // {
+            var members: [Member] = []
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
+            while true {
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error }
+                let key = try stringBytes()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error }
+                index += 1
+                members.append(Member(key: key, value: try value(depth: depth)))
+                skipWhitespace()
+                guard index < bytes.count else { throw error }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                } else if bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return .object(members)
+                } else {
+                    throw error
+                }
+            }
+        }
+
+        mutating func array(depth: Int) throws(SyntaxError) -> JSONValue {
+            guard depth <= JSONValue.maximumDepth else { throw error }
+            index += 1   // [
+            var elements: [JSONValue] = []
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(elements)
+            }
+            while true {
+                elements.append(try value(depth: depth))
+                skipWhitespace()
+                guard index < bytes.count else { throw error }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                } else if bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return .array(elements)
+                } else {
+                    throw error
+                }
+            }
+        }
+
+        /// The string at `index` (its opening quote), unescaped, as UTF-8 bytes.
+        mutating func stringBytes() throws(SyntaxError) -> [UInt8] {
+            index += 1   // "
+            let start = index
+            // The common case: no escapes, copied in one go.
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    let result = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    index += 1
+                    return result
+                }
+                if byte == UInt8(ascii: "\\") { break }
+                guard byte >= 0x20 else { throw error }
+                index += 1
+            }
+            var result = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    index += 1
+                    return result
+                case UInt8(ascii: "\\"):
+                    index += 1
+                    guard index < bytes.count else { throw error }
+                    let escaped = bytes[index]
+                    index += 1
+                    switch escaped {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(escaped)
+                    case UInt8(ascii: "b"): result.append(0x08)
+                    case UInt8(ascii: "f"): result.append(0x0C)
+                    case UInt8(ascii: "n"): result.append(0x0A)
+                    case UInt8(ascii: "r"): result.append(0x0D)
+                    case UInt8(ascii: "t"): result.append(0x09)
+                    case UInt8(ascii: "u"): try appendUnicodeEscape(to: &result)
+                    default: throw error
+                    }
+                default:
+                    guard byte >= 0x20 else { throw error }
+                    result.append(byte)
+                    index += 1
+                }
+            }
+            throw error
+        }
+
+        /// `\uXXXX` (after its `\u`), a surrogate pair `\uD8xx\uDCxx` as one scalar, appended as UTF-8.
+        mutating func appendUnicodeEscape(to result: inout [UInt8]) throws(SyntaxError) {
+            var scalar = try hex4()
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    throw error
+                }
+                index += 2
+                let low = try hex4()
+                guard (0xDC00...0xDFFF).contains(low) else { throw error }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw error
+            }
+            guard let unicode = Unicode.Scalar(scalar) else { throw error }
+            result.append(contentsOf: UTF8.encode(unicode)!)
+        }
+
+        mutating func hex4() throws(SyntaxError) -> UInt32 {
+            guard index + 4 <= bytes.count else { throw error }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = bytes[index]
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: throw error
+                }
+                value = value << 4 | UInt32(digit)
+                index += 1
+            }
+            return value
+        }
+
+        /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`; integers of up to 15 digits without a
+        /// fraction or exponent are read exactly here, the rest by the standard library.
+        mutating func number() throws(SyntaxError) -> Double {
+            let start = index
+            var negative = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
+                negative = true
+                index += 1
+            }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error }
+            var integer: Int64 = 0
+            var digits = 0
+            if bytes[index] == UInt8(ascii: "0") {
+                index += 1
+                digits = 1
+            } else {
+                while index < bytes.count, isDigit(bytes[index]) {
+                    if digits < 18 { integer = integer * 10 + Int64(bytes[index] - UInt8(ascii: "0")) }
+                    digits += 1
+                    index += 1
+                }
+            }
+            var simple = digits <= 15
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                simple = false
+                index += 1
+                guard index < bytes.count, isDigit(bytes[index]) else { throw error }
+                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+                simple = false
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                guard index < bytes.count, isDigit(bytes[index]) else { throw error }
+                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            }
+            if simple { return Double(negative ? -integer : integer) }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            guard let value = Double(text), value.isFinite else { throw SyntaxError(offset: start) }
+            return value
+        }
+
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+@testable import Planner
+import Testing
+
+/// The JSON reader Planner's answers go through: RFC 8259 read exactly, key lookup that tolerates a
+/// Planner's casing, and the same values Foundation's JSONSerialization reads.
+@Suite struct JSONValueTests {
+    static func parse(_ text: String) throws -> JSONValue { try JSONValue.parse(Array(text.utf8)) }
+
+    /// Foundation's reading of the same bytes, as a JSONValue, to compare with.
+    static func foundation(_ any: Any) -> JSONValue {
+        switch any {
+        case is NSNull: return .null
+        case let dictionary as [String: Any]:
+            return .object(dictionary.keys.sorted().map { .init(key: Array($0.utf8), value: foundation(dictionary[$0]!)) })
+        case let array as [Any]: return .array(array.map(foundation))
+        case let string as String: return .string(string)
+        case let flag as Bool where type(of: any) == Bool.self: return .bool(flag)
+        case let number as NSNumber:
+            // Foundation's booleans are NSNumbers of a char.
+            if String(cString: number.objCType) == "c" { return .bool(number.boolValue) }
+            return .number(number.doubleValue)
+        default: return .null
+        }
+    }
+
+    static func sortedKeys(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members):
+            return .object(members.map { .init(key: $0.key, value: sortedKeys($0.value)) }
+                .sorted { String(decoding: $0.key, as: UTF8.self) < String(decoding: $1.key, as: UTF8.self) })
+        case .array(let elements): return .array(elements.map(sortedKeys))
+        default: return value
+        }
+    }
+
+    @Test func valuesAreReadAsJSONSerializationReadsThem() throws {
+        let samples = [
+            #"{"Id":"c0000000-0000-4000-8000-000000000001","Type":1,"Title":"Jobsamtale \u00e6\u00f8\u00e5 \ud83d\ude00","Children":[],"ExipryDate":null,"ShowCaseWorkerName":true}"#,
+            #"[{"DateTime":"2026-12-01T09:30:00","ResourceIds":["b0000000-0000-4000-8000-000000000002"],"TaskId":null}, {"dateTime":"2026-12-01T10:00:00.1234567+01:00"}]"#,
+            #"  {"a":-0.5e-3,"b":1E+2,"c":123456789012345,"d":-0,"e":"tab\tnew\nline \"quoted\" back\\slash\/","f":[[],{},[{}]]}  "#,
+            #""c0000000-0000-4000-8000-000000000001""#, "true", "null", "42",
+            "{\"Title\":\"Møde på jobcentret\"}",
+        ]
+        for sample in samples {
+            let ours = try Self.parse(sample)
+            let theirs = Self.foundation(try JSONSerialization.jsonObject(with: Data(sample.utf8), options: [.fragmentsAllowed]))
+            #expect(Self.sortedKeys(ours) == theirs, "\(sample)")
+        }
+    }
+
+    @Test func whatJSONDoesNotAllowIsRefused() {
+        let bad = [
+            "", " ", "{", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "[01]", "[+1]", "[.5]", "[1.]", "[1e]", "NaN", "[Infinity]",
+            "\"unterminated", "\"bad escape \\x\"", "\"lone \\ud83d surrogate\"", "\"low \\ude00 first\"", "\"\u{01} control\"",
+            "{} extra", "[1] [2]", "tru", "nul", "'single'",
+            String(repeating: "[", count: 65) + String(repeating: "]", count: 65),
+        ]
+        for text in bad {
+            #expect(throws: JSONValue.SyntaxError.self, "\(text.prefix(40))") { try Self.parse(text) }
+        }
+        // Nesting up to the limit is fine.
+        #expect(throws: Never.self) { try Self.parse(String(repeating: "[", count: 64) + String(repeating: "]", count: 64)) }
+    }
+
+    @Test func propertiesAreFoundInAnyASCIICasingTheExactOneFirst() throws {
+        let object = try JSONObject(try Self.parse(#"{"personStatusId":"x","TITLE":"upper","Title":"exact","type":3,"Flag":true}"#), context: "t")
+        #expect(object.optionalString("PersonStatusId") == "x")
+        #expect(object.optionalString("Title") == "exact")
+        #expect(object.optionalString("title") == "upper", "no exact match: the first that differs in case only")
+        #expect(try object.int("Type") == 3)
+        #expect(object.optionalBool("flag") == true)
+        #expect(object.raw("Missing") == nil)
+        #expect(throws: PlannerError.self) { try object.int("Title") }
+    }
+
+    @Test func requestBodiesAreWrittenAsJSONWithSortedKeys() throws {
+        var inner = JSONBody()
+        inner.set("MobileNumber", "+45 12 34 56 78")
+        inner.set("AllowTextNotification", false)
+        var body = JSONBody()
+        body.set("Cpr", "0101901111")
+        body.set("DepartmentId", UUID(uuidString: "7D1C2F0E-5B7A-4C59-9A43-0C2A6F1D0001")!)
+        body.set("Note", "quote \" backslash \\ newline \n")
+        body.set("Light", inner)
+        body.set("Count", 3)
+        body.set("Cpr", "0202902222")   // the later value wins
+        body.set("Absent", nil)
+        let text = String(decoding: body.bytes, as: UTF8.self)
+        #expect(text == #"{"Count":3,"Cpr":"0202902222","DepartmentId":"7d1c2f0e-5b7a-4c59-9a43-0c2a6f1d0001","Light":{"AllowTextNotification":false,"MobileNumber":"+45 12 34 56 78"},"Note":"quote \" backslash \\ newline \u000a"}"#)
+        #expect(try JSONSerialization.jsonObject(with: Data(body.bytes)) is [String: Any])
+    }
+}
