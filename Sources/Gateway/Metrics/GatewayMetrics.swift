@@ -1,5 +1,6 @@
 import Jobnet
 import Metrics
+import Planner
 import Prometheus
 import Synchronization
 
@@ -45,37 +46,71 @@ public struct GatewayMetrics: Sendable {
         let counts = Mutex([ConnectionLimit.Drop: Int]())
     }
 
+    /// The handles of the label sets every call uses, made once: a handle made per call is a registry
+    /// lookup and an allocation each time (issue 13). Keyed by the closed label values.
+    private let durations: [String: Metrics.Timer]
+    private let plannerDurations: [PlannerOperation: Metrics.Timer]
+    /// The label sets that depend on outcomes (STAR codes, failure classes): made the first time seen.
+    private let counters = Counters()
+
+    private final class Counters: Sendable {
+        let made = Mutex([CounterKey: Metrics.Counter]())
+    }
+
+    private struct CounterKey: Hashable {
+        var name: Name
+        var first: String
+        var second: String
+    }
+
     public init() {
         registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.defaultDurationHistogramBuckets = Self.durationBuckets
         self.factory = factory
+        var durations: [String: Metrics.Timer] = [:]
+        for operation in OperationRegistry.operations.map(\.rawValue) + ["unknown"] {
+            durations[operation] = Timer(label: Name.requestDuration.rawValue, dimensions: [("operation", operation)], factory: factory)
+        }
+        self.durations = durations
+        var plannerDurations: [PlannerOperation: Metrics.Timer] = [:]
+        for route in PlannerOperation.allCases {
+            plannerDurations[route] = Timer(label: Name.plannerCallDuration.rawValue, dimensions: [("route", route.rawValue)], factory: factory)
+        }
+        self.plannerDurations = plannerDurations
+    }
+
+    /// The counter `name` with its two labels, made the first time they are seen.
+    private func counter(_ name: Name, _ labels: (String, String), _ values: (String, String)) -> Metrics.Counter {
+        let key = CounterKey(name: name, first: values.0, second: values.1)
+        return counters.made.withLock { made in
+            if let counter = made[key] { return counter }
+            let counter = Metrics.Counter(label: name.rawValue, dimensions: [(labels.0, values.0), (labels.1, values.1)], factory: factory)
+            made[key] = counter
+            return counter
+        }
     }
 
     /// Counts one finished Jobnet call and the Planner calls it made.
     func observe(_ record: MappingLogRecord) {
         let operation = record.operationName
-        Counter(label: Name.requests.rawValue, dimensions: [("operation", operation), ("outcome", record.outcome)], factory: factory)
-            .increment()
-        Timer(label: Name.requestDuration.rawValue, dimensions: [("operation", operation)], factory: factory)
-            .recordNanoseconds(Int64(record.milliseconds * 1_000_000))
+        counter(.requests, ("operation", "outcome"), (operation, record.outcome)).increment()
+        durations[operation]?.recordNanoseconds(Int64(record.milliseconds * 1_000_000))
         // Calls that met a Planner resource or offer the mappings do not name: a warning, not an outage.
         let met = [
             ("resource", record.decisions.contains { $0.hasPrefix(MappingNotes.unmappedResource) }),
             ("offer", record.decisions.contains { $0.hasSuffix(MappingNotes.offerByDefaults) }),
         ]
         for (kind, found) in met where found {
-            Counter(label: Name.unmappedCalls.rawValue, dimensions: [("operation", operation), ("kind", kind)], factory: factory)
-                .increment()
+            counter(.unmappedCalls, ("operation", "kind"), (operation, kind)).increment()
         }
         for call in record.plannerCalls {
-            Timer(label: Name.plannerCallDuration.rawValue, dimensions: [("route", call.operation.rawValue)], factory: factory)
-                .recordNanoseconds(Int64(call.milliseconds * 1_000_000))
+            plannerDurations[call.operation]?.recordNanoseconds(Int64(call.milliseconds * 1_000_000))
             if let failure = call.failureClass {
-                Counter(label: Name.plannerFailures.rawValue, dimensions: [("route", call.operation.rawValue), ("class", failure)], factory: factory)
-                    .increment()
+                counter(.plannerFailures, ("route", "class"), (call.operation.rawValue, failure)).increment()
             }
             if call.retries > 0 {
+                // Rare (a read sent again): its handle is made when needed.
                 Counter(label: Name.plannerRetries.rawValue, dimensions: [("route", call.operation.rawValue)], factory: factory)
                     .increment(by: call.retries)
             }
