@@ -24,6 +24,10 @@ public struct GatewayConfiguration: Sendable {
     /// Once a request's head is in, its body must arrive at this many bytes a second on average (after a
     /// grace of the idle timeout), or the connection is closed: a body trickling in cannot hold it; 0: no floor.
     public var minimumBodyBytesPerSecond: Int = 500
+    /// How long a citizen's PersonByCpr answer is reused (`PersonCache`); 0: never. `serve` defaults
+    /// to 30 s (`person-cache-seconds`); a configuration made in code (the tests') has it off, so every
+    /// lookup is a Planner call unless a test asks for the cache.
+    public var personCacheSeconds: Int = 0
     public var logFormat: MappingLog.Format = .json
     /// TLS for Jobnet's calls (`--tls-cert`, `--tls-key`, `--client-ca`, `--allowed-subject`); nil: plain HTTP.
     public var inboundTLS: InboundTLS?

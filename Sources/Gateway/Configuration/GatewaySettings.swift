@@ -48,6 +48,8 @@ public struct GatewaySettings: Sendable {
         Setting(name: "idle-timeout-ms", defaultValue: "10000", secret: false,
                 help: "a connection silent this long (mid-header included) is closed"),
         Setting(name: "max-connections", defaultValue: "4096", secret: false, help: "connections at once; more are closed at once"),
+        Setting(name: "person-cache-seconds", defaultValue: "30", secret: false,
+                help: "a citizen's PersonByCpr answer is reused this long (dropped when the gateway changes them); 0 is off"),
         Setting(name: "min-body-rate", defaultValue: "500", secret: false,
                 help: "bytes/s a request body must average after the idle timeout's grace, else closed; 0 is off"),
         Setting(name: "trusted-proxies", defaultValue: nil, secret: false,

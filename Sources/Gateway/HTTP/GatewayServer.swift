@@ -40,12 +40,15 @@ public struct GatewayServer: Sendable {
         // One breaker too: a reload does not forget that Planner is down.
         let breaker = CircuitBreaker(
             failures: configuration.protection.breakerFailures, openSeconds: configuration.protection.breakerOpenSeconds)
+        // And one PersonByCpr cache: a reload does not change who a CPR is.
+        let personCache = configuration.personCacheSeconds > 0
+            ? PersonCache(seconds: Double(configuration.personCacheSeconds), clock: clock) : nil
         let store = try MappingsStore(directory: configuration.mappingsDirectory) { routes in
             PlannerClient(
                 configuration: .init(
                     baseURL: configuration.plannerURL, rootDepartmentId: configuration.rootDepartmentId,
                     micrositeId: configuration.micrositeId, routes: routes),
-                transport: transport, protection: configuration.protection, breaker: breaker)
+                transport: transport, protection: configuration.protection, breaker: breaker, personCache: personCache)
         }
         let ledger = try Ledger(path: configuration.databasePath)
         self.configuration = configuration

@@ -26,26 +26,37 @@ public struct PlannerClient: Sendable {
     public let protection: PlannerProtection
     /// Shared by every client of one gateway; nil: no breaker.
     let breaker: CircuitBreaker?
+    /// PersonByCpr's recent answers, shared by every generation of the client. Every call that changes a
+    /// person in Planner (reserve, book, cancel, confirm, contact details) drops them from it, whatever
+    /// the call's outcome, so their next lookup is Planner's.
+    let personCache: PersonCache?
 
     public init(
         configuration: Configuration, transport: any PlannerTransport, protection: PlannerProtection = PlannerProtection(),
-        breaker: CircuitBreaker? = nil
+        breaker: CircuitBreaker? = nil, personCache: PersonCache? = nil
     ) {
         self.configuration = configuration
         self.transport = transport
         self.protection = protection
         self.breaker = breaker
+        self.personCache = personCache
     }
 
     // MARK: - The nine operations
 
     /// PersonByCpr. Returns nil when Planner does not know the CPR (404). The CPR travels only in the
     /// body: a route that would put it in a URL is refused when the mappings load.
+    ///
+    /// With a `personCache`, a person Planner answered for a moment ago is taken from it, without a call
+    /// (and so without a record in the mapping log's Planner calls).
     public func personByCpr(_ cprDigits: String) async throws(PlannerError) -> PlannerPerson? {
+        if let cached = personCache?.person(cprDigits: cprDigits) { return cached }
         do {
-            return try PlannerPerson(json: try await call(.personByCpr, [
+            let person = try PlannerPerson(json: try await call(.personByCpr, [
                 ("DepartmentId", try rootDepartmentId()), ("Cpr", cprDigits),
             ]))
+            personCache?.store(person, cprDigits: cprDigits)
+            return person
         } catch .notFound {
             return nil
         }
@@ -77,6 +88,7 @@ public struct PlannerClient: Sendable {
 
     /// CreateBookingReservation: returns the reservation (booking) id.
     public func createBookingReservation(_ request: PlannerReservationRequest) async throws(PlannerError) -> UUID {
+        defer { personCache?.drop(personStatusId: request.personId) }
         let json = try await call(.createBookingReservation, [
             ("OfferId", request.offerId), ("StartDateTime", request.startDateTime), ("ResourceId", request.resourceId),
             ("PersonId", request.personId), ("RootDepartmentId", try rootDepartmentId()),
@@ -92,6 +104,7 @@ public struct PlannerClient: Sendable {
 
     /// MakeBooking: returns the new booking's id.
     public func makeBooking(_ request: PlannerMakeBookingRequest) async throws(PlannerError) -> UUID {
+        defer { personCache?.drop(personStatusId: request.personId) }
         let json = try await call(.makeBooking, [
             ("PersonId", request.personId), ("OfferId", request.offerId), ("StartTime", request.startTime),
             ("RootDepartmentId", try rootDepartmentId()), ("IsImmediateBooking", request.isImmediateBooking),
@@ -101,6 +114,7 @@ public struct PlannerClient: Sendable {
 
     /// CancelBooking (204).
     public func cancelBooking(bookingId: UUID, personStatusId: UUID) async throws(PlannerError) {
+        defer { personCache?.drop(personStatusId: personStatusId) }
         _ = try await call(.cancelBooking, [
             ("BookingId", bookingId), ("PersonStatusId", personStatusId), ("RootDepartmentId", try rootDepartmentId()),
         ])
@@ -108,6 +122,7 @@ public struct PlannerClient: Sendable {
 
     /// ConfirmBookingReservation (204): only bookings in status 6 can be confirmed.
     public func confirmBookingReservation(bookingId: UUID, personStatusId: UUID) async throws(PlannerError) {
+        defer { personCache?.drop(personStatusId: personStatusId) }
         _ = try await call(.confirmBookingReservation, [("BookingId", bookingId), ("PersonStatusId", personStatusId)])
     }
 
@@ -121,6 +136,7 @@ public struct PlannerClient: Sendable {
 
     /// SetCitizenInformations (UpdateNotificationConsent, 204).
     public func setCitizenInformations(personId: UUID, information: PlannerCitizenInformation) async throws(PlannerError) {
+        defer { personCache?.drop(personStatusId: personId) }
         var light = JSONBody()
         light.set("EmailAddress", information.emailAddress)
         light.set("MobileNumber", information.mobileNumber)
