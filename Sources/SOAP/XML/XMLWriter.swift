@@ -56,23 +56,46 @@ public struct XMLWriter: Sendable {
     }
 
     public mutating func append(_ raw: String) {
-        bytes.append(contentsOf: raw.utf8)
+        var raw = raw
+        raw.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Escapes `&`, `<`, `>` (and `"` in attributes), and drops the characters XML 1.0 cannot carry
     /// at all (C0 controls other than tab, CR and LF), so that any string a Planner sends is writable.
+    ///
+    /// Runs of bytes that need nothing are copied whole (most text is such a run): the writer is on
+    /// every answer's path, and a timeslot list is tens of kilobytes.
     public mutating func appendEscaped(_ text: String, attribute: Bool) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\"") where attribute: bytes.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: "&#13;".utf8)
-            case 0x09, 0x0A: bytes.append(byte)
-            case 0x00..<0x20: continue
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                // Most bytes: letters, digits, spaces, punctuation other than & < > (and " in attributes), UTF-8.
+                if byte > UInt8(ascii: ">") || (byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
+                    && byte != UInt8(ascii: ">") && (byte != UInt8(ascii: "\"") || !attribute))
+                {
+                    continue
+                }
+                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "&"): bytes.append(contentsOf: Self.amp)
+                case UInt8(ascii: "<"): bytes.append(contentsOf: Self.lt)
+                case UInt8(ascii: ">"): bytes.append(contentsOf: Self.gt)
+                case UInt8(ascii: "\""): bytes.append(contentsOf: Self.quot)
+                case UInt8(ascii: "\r"): bytes.append(contentsOf: Self.carriageReturn)
+                case 0x09, 0x0A: bytes.append(byte)
+                default: continue   // other C0 controls: dropped
+                }
             }
+            if utf8.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
         }
     }
+
+    private static let amp = Array("&amp;".utf8)
+    private static let lt = Array("&lt;".utf8)
+    private static let gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8)
+    private static let carriageReturn = Array("&#13;".utf8)
 }
