@@ -24,6 +24,27 @@ import Testing
         }
     }
 
+    @Test func daysTimesOfDayAndWeekdaysAgreeWithTheCalendar() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let date = Date(timeIntervalSince1970: Double(Int.random(in: 631_152_000...2_840_140_800, using: &generator)) + 0.25)
+            #expect(CopenhagenTime.startOfDay(date) == Self.calendar.startOfDay(for: date))
+            #expect(CopenhagenTime.weekday(date) == Self.calendar.component(.weekday, from: date))
+            let hour = Int.random(in: 0...23, using: &generator)
+            let minute = Int.random(in: 0...59, using: &generator)
+            let days = Int.random(in: -400...400, using: &generator)
+            // The hours the clocks skip or repeat are this type's own rule (see `at`); every other agrees.
+            let wallHour = Self.calendar.component(.hour, from: date)
+            if hour != 2 {
+                #expect(CopenhagenTime.at(hour: hour, minute: minute, on: date)
+                    == Self.calendar.date(bySettingHour: hour, minute: minute, second: 0, of: date))
+            }
+            if wallHour != 2 {
+                #expect(CopenhagenTime.adding(days: days, to: date) == Self.calendar.date(byAdding: .day, value: days, to: date))
+            }
+        }
+    }
+
     @Test func wallTimesAgreeWithTheCalendarAroundEveryTransitionOf2025To2030() throws {
         for year in 2025...2030 {
             for (month, day) in [(3, 24), (3, 25), (3, 26), (3, 27), (3, 28), (3, 29), (3, 30), (3, 31),

@@ -107,9 +107,7 @@ public actor PlannerSimulatorState {
     }
 
     private func isWeekday(_ day: Date) -> Bool {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = CopenhagenTime.timeZone
-        let weekday = calendar.component(.weekday, from: day)
+        let weekday = CopenhagenTime.weekday(day)
         return weekday != 1 && weekday != 7
     }
 
