@@ -250,8 +250,10 @@ struct SimulatorAnswer: Sendable {
     var body: [UInt8]
 
     static func json(_ value: Any, status: Int = 200) -> SimulatorAnswer {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data("null".utf8)
-        return SimulatorAnswer(status: status, body: Array(data))
+        var body: [UInt8] = []
+        body.reserveCapacity(4096)
+        SimulatorJSON.write(value, to: &body)
+        return SimulatorAnswer(status: status, body: body)
     }
 }
 
