@@ -24,8 +24,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
-        // Hummingbird's own: its event loops run Swift concurrency's tasks in `serve` (main.swift).
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         // Hummingbird's own: the HTTP request parts a channel handler of ours sees (`RequestPaceHandler`).
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
@@ -103,8 +101,6 @@ let package = Package(
                 "Gateway", "PlannerSimulator", "CopenhagenTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(

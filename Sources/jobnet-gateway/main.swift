@@ -3,27 +3,11 @@ import CopenhagenTime
 import Foundation
 import Gateway
 import Jobnet
-import NIOCore
-import NIOPosix
 import Planner
 import PlannerSimulator
 
-// Swift concurrency's tasks run on the event loops that do the HTTP I/O, before any task starts: a
-// call's handler then needs no hand-over from an event loop to the concurrency pool and back (issue 13:
-// the context switches were a fifth of the gateway's CPU). Nothing in the process blocks a task for long:
-// Planner's calls wait on curl's own threads, the ledger on GRDB's queue.
-NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-await EntryPoint.start()
-
-/// ArgumentParser's async entry point, called from an async function (top-level code would pick its
-/// synchronous `main()`, which refuses an async command); `@main` would start it before the line above.
-enum EntryPoint {
-    static func start() async {
-        await JobnetGatewayCommand.main()
-    }
-}
-
 /// The commands. Each one parses its flags and hands over to the library: no logic lives here.
+@main
 struct JobnetGatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobnet-gateway",
