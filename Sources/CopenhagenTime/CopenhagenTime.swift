@@ -107,25 +107,63 @@ public enum CopenhagenTime {
     }
 
     /// `2026-12-01T09:30:00+01:00`: Copenhagen wall time with its offset, whole seconds.
-    public static func format(_ date: Date) -> String {
-        local(date) + offsetSuffix(offset(at: date))
-    }
+    public static func format(_ date: Date) -> String { text(date, offset: true, milliseconds: false) }
 
     /// `2026-12-01T09:30:00.125+01:00`: as `format`, with milliseconds (log records).
-    public static func formatWithMilliseconds(_ date: Date) -> String {
-        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
-        return local(date) + "." + pad((milliseconds + 1000) % 1000, 3) + offsetSuffix(offset(at: date))
-    }
-
-    /// `+01:00`
-    private static func offsetSuffix(_ offset: Int) -> String {
-        (offset < 0 ? "-" : "+") + "\(pad(abs(offset) / 3600)):\(pad(abs(offset) % 3600 / 60))"
-    }
+    public static func formatWithMilliseconds(_ date: Date) -> String { text(date, offset: true, milliseconds: true) }
 
     /// `2026-12-01T09:30:00`: Copenhagen wall time without an offset, as Planner writes it.
-    public static func local(_ date: Date) -> String {
+    public static func local(_ date: Date) -> String { text(date, offset: false, milliseconds: false) }
+
+    private static func text(_ date: Date, offset: Bool, milliseconds: Bool) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(29)
+        append(date, offset: offset, milliseconds: milliseconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `date` as `format` (or, without `offset`, as `local`; with `milliseconds`, as
+    /// `formatWithMilliseconds`) writes it, as ASCII bytes: the answer writer puts every timeslot's time
+    /// straight into its buffer, with no string made for it.
+    public static func append(_ date: Date, offset includeOffset: Bool = true, milliseconds: Bool = false, to bytes: inout [UInt8]) {
         let c = fields(date)
-        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))"
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            if rest >= divisor * 10 {   // wider than the field (a year past 9999): all its digits
+                bytes.append(contentsOf: String(value).utf8)
+                return
+            }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(c.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(c.hour, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(c.minute, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(c.second, 2)
+        if milliseconds {
+            let value = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
+            bytes.append(UInt8(ascii: "."))
+            digits((value + 1000) % 1000, 3)
+        }
+        if includeOffset {
+            let offset = offset(at: date)
+            bytes.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            digits(abs(offset) / 3600, 2)
+            bytes.append(UInt8(ascii: ":"))
+            digits(abs(offset) % 3600 / 60, 2)
+        }
     }
 
     /// `2026-12-01`: the Copenhagen calendar date (xs:date).

@@ -19,7 +19,7 @@ extension Moedetider: JobnetResponseBody {
         writer.open("tns:BookingTimeslotCollection")
         for slot in timeslots {
             writer.open("tns:BookingTimeslot")
-            writer.element("tns:StartTime", CopenhagenTime.format(slot.startTime))
+            writer.element("tns:StartTime") { CopenhagenTime.append(slot.startTime, to: &$0) }
             writer.open("tns:SamtaleformSamling")
             for samtaleform in slot.samtaleformer { writer.element("tns:SamtaleformType", String(samtaleform)) }
             writer.close("tns:SamtaleformSamling")

@@ -48,6 +48,14 @@ public struct XMLWriter: Sendable {
         close(qualifiedName)
     }
 
+    /// `<name>…</name>` whose content `write` appends as bytes that need no escaping (a formatted time,
+    /// a number): written straight into the buffer, with no string made for it.
+    public mutating func element(_ qualifiedName: String, unescaped write: (inout [UInt8]) -> Void) {
+        open(qualifiedName)
+        write(&bytes)
+        close(qualifiedName)
+    }
+
     /// An empty element `<name/>`.
     public mutating func empty(_ qualifiedName: String, declaring namespaces: [(prefix: String, uri: String)] = []) {
         open(qualifiedName, declaring: namespaces)
