@@ -50,6 +50,8 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("max-body-bytes")) var maxBodyBytes: Int?
     @Option(name: .customLong("idle-timeout-ms"), help: "Close a connection silent this long, mid-header included") var idleTimeout: Int?
     @Option(name: .customLong("max-connections"), help: "Connections open at once, at most") var maxConnections: Int?
+    @Option(name: .customLong("retention-days"), help: "Delete ledger rows older than this many days (hourly); 0 keeps all")
+    var retentionDays: Int?
     @Option(name: .customLong("person-cache-seconds"), help: "Reuse a citizen's PersonByCpr answer this long; 0 is off")
     var personCacheSeconds: Int?
     @Option(name: .customLong("min-body-rate"), help: "Bytes/s a request body must average after the idle timeout; 0 is off")
@@ -74,7 +76,8 @@ struct Serve: AsyncParsableCommand {
             ("ca-bundle", caBundle), ("planner-connect-timeout-ms", plannerConnectTimeout.map(String.init)),
             ("planner-timeout-ms", plannerTimeout.map(String.init)), ("max-body-bytes", maxBodyBytes.map(String.init)),
             ("idle-timeout-ms", idleTimeout.map(String.init)), ("max-connections", maxConnections.map(String.init)),
-            ("min-body-rate", minBodyRate.map(String.init)), ("person-cache-seconds", personCacheSeconds.map(String.init)), ("trusted-proxies", trustedProxies),
+            ("min-body-rate", minBodyRate.map(String.init)), ("person-cache-seconds", personCacheSeconds.map(String.init)),
+            ("retention-days", retentionDays.map(String.init)), ("trusted-proxies", trustedProxies),
             ("planner-max-concurrent", plannerMaxConcurrent.map(String.init)),
             ("planner-read-retries", plannerReadRetries.map(String.init)),
             ("planner-breaker-failures", plannerBreakerFailures.map(String.init)),

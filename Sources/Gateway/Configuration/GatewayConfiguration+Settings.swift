@@ -29,6 +29,7 @@ extension GatewayConfiguration {
         maximumConnections = try Self.integer(settings, "max-connections", in: 1...100_000)
         minimumBodyBytesPerSecond = try Self.integer(settings, "min-body-rate", in: 0...(1 << 30))
         personCacheSeconds = try Self.integer(settings, "person-cache-seconds", in: 0...3_600)
+        retentionDays = try Self.integer(settings, "retention-days", in: 0...36_500)
         trustedProxies = Set((settings.value("trusted-proxies") ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         for proxy in trustedProxies where !Self.isIPAddress(proxy) {

@@ -28,6 +28,10 @@ public struct GatewayConfiguration: Sendable {
     /// to 30 s (`person-cache-seconds`); a configuration made in code (the tests') has it off, so every
     /// lookup is a Planner call unless a test asks for the cache.
     public var personCacheSeconds: Int = 0
+    /// How long the ledger keeps what it no longer needs (`retention-days`): bookings whose meeting ended,
+    /// enrollments, fejlmeldinger, finished rebookings and passed deadlines older than this are deleted
+    /// by `serve`'s retention job; 0 keeps everything.
+    public var retentionDays: Int = 400
     public var logFormat: MappingLog.Format = .json
     /// TLS for Jobnet's calls (`--tls-cert`, `--tls-key`, `--client-ca`, `--allowed-subject`); nil: plain HTTP.
     public var inboundTLS: InboundTLS?

@@ -48,6 +48,8 @@ public struct GatewaySettings: Sendable {
         Setting(name: "idle-timeout-ms", defaultValue: "10000", secret: false,
                 help: "a connection silent this long (mid-header included) is closed"),
         Setting(name: "max-connections", defaultValue: "4096", secret: false, help: "connections at once; more are closed at once"),
+        Setting(name: "retention-days", defaultValue: "400", secret: false,
+                help: "ledger rows older than this (meetings ended, enrollments, fejlmeldinger) are deleted hourly; 0 keeps all"),
         Setting(name: "person-cache-seconds", defaultValue: "30", secret: false,
                 help: "a citizen's PersonByCpr answer is reused this long (dropped when the gateway changes them); 0 is off"),
         Setting(name: "min-body-rate", defaultValue: "500", secret: false,

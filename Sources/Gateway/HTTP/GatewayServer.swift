@@ -216,7 +216,8 @@ public struct GatewayServer: Sendable {
     /// that SIGTERM or SIGINT stops gracefully: the HTTP server stops accepting connections and lets the
     /// calls in flight finish (for at most `shutdownGrace`, after which they are cancelled), then the
     /// ledger is closed (`LedgerService`); SIGHUP reloads the mappings and reopens `logFile`
-    /// (`HangupService`). Before the server accepts a call, rebookings a previous run left half-way are
+    /// (`HangupService`); the retention job deletes old ledger rows at start and hourly (`RetentionService`).
+    /// Before the server accepts a call, rebookings a previous run left half-way are
     /// finished or undone. `onRunning` gets the bound port.
     public func run(
         stopsGracefullyOnSignals: Bool = false, shutdownGrace: Duration = .seconds(15), logFile: MappingLogFile? = nil,
@@ -247,7 +248,9 @@ public struct GatewayServer: Sendable {
             return
         }
         let services: [any Service] = [
-            LedgerService(ledger: endpoint.ledger, log: endpoint.log), app, HangupService(server: self, logFile: logFile),
+            LedgerService(ledger: endpoint.ledger, log: endpoint.log),
+            RetentionService(ledger: endpoint.ledger, log: endpoint.log, days: configuration.retentionDays, clock: endpoint.clock),
+            app, HangupService(server: self, logFile: logFile),
         ]
         var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = shutdownGrace

@@ -4,7 +4,7 @@ import GRDB
 
 /// The booking ledger: SQLite through GRDB, created and migrated at start, every write a transaction.
 public final class Ledger: Sendable {
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
 
     /// Opens (creating and migrating) the ledger at `path`; `nil` keeps it in memory (tests, demos).
     public init(path: String?) throws {
