@@ -12,15 +12,24 @@ struct RetentionService: Service {
     let clock: @Sendable () -> Date
     var interval: Duration = .seconds(3600)
 
+    /// Ends only with the group (a service that returns early would stop the whole group): at a graceful
+    /// shutdown its sleep is cancelled, and it returns without error.
     func run() async throws {
-        guard days > 0 else { return }
-        try await cancelWhenGracefulShutdown {
-            var first = true
-            while !Task.isCancelled {
-                await Self.pass(ledger: ledger, log: log, days: days, now: clock(), always: first)
-                first = false
-                try await Task.sleep(for: interval)
+        guard days > 0 else {
+            try? await gracefulShutdown()
+            return
+        }
+        do {
+            try await cancelWhenGracefulShutdown {
+                var first = true
+                while true {
+                    await Self.pass(ledger: ledger, log: log, days: days, now: clock(), always: first)
+                    first = false
+                    try await Task.sleep(for: interval)
+                }
             }
+        } catch is CancellationError {
+            return
         }
     }
 
