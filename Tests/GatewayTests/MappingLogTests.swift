@@ -2,6 +2,7 @@ import CopenhagenTime
 import Foundation
 @testable import Gateway
 import Jobnet
+import Planner
 import PlannerSimulator
 import Testing
 
@@ -161,4 +162,29 @@ func waitUntil(seconds: Double = 10, _ condition: @Sendable () async throws -> B
         try await Task.sleep(for: .milliseconds(20))
     }
     Issue.record("the condition did not hold within \(seconds) s")
+}
+
+/// The mapping log's JSON line, written by hand, is byte for byte what `JSONEncoder` writes for the record.
+@Suite struct MappingLogLineTests {
+    @Test func theHandWrittenLineIsJSONEncodersLine() throws {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["a", "Z", "0", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "\u{7F}", "æ", "😀", "\u{2028}", "-"]
+        func text() -> String { String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }) }
+        for _ in 0..<500 {
+            let calls = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                PlannerCallRecord(
+                    operation: PlannerOperation.allCases.randomElement(using: &generator)!, route: "GET " + text(),
+                    status: Bool.random(using: &generator) ? 200 : nil, milliseconds: Double.random(in: 0...20_000, using: &generator),
+                    failureClass: Bool.random(using: &generator) ? text() : nil, retries: Int.random(in: 0...2, using: &generator))
+            }
+            let record = MappingLogRecord(
+                time: Date(timeIntervalSince1970: Double.random(in: 1.7e9...1.9e9, using: &generator)), correlationId: text(),
+                operation: text(), citizen: Bool.random(using: &generator) ? text() : nil, plannerCalls: calls,
+                decisions: (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() }, outcome: text(),
+                reason: Bool.random(using: &generator) ? text() : nil,
+                milliseconds: [0, 3, 0.07, 14.2, Double.random(in: 0...100_000, using: &generator)].randomElement(using: &generator)!)
+            #expect(record.jsonLine == MappingLog.jsonLine(record), "\(record)")
+            #expect(MappingLogRecord(jsonLine: record.jsonLine)?.correlationId == record.correlationId)
+        }
+    }
 }
