@@ -14,6 +14,7 @@ struct JobnetGatewayCommand: AsyncParsableCommand {
         abstract: "Jobnet (STAR JCSS v10, SOAP) in front of Edora Workforce-Planner (Planner.External.Api, REST).",
         subcommands: [
             Serve.self, PlannerSim.self, CheckMappings.self, Discover.self, Replay.self, Log.self, Fejlmeldinger.self, Enrollments.self,
+            Migrate.self,
         ])
 }
 
@@ -344,6 +345,23 @@ struct Enrollments: AsyncParsableCommand {
             print(EnrollmentLine(enrollment).text)
         }
         print("\(enrollments.count) tilmelding(er)")
+    }
+}
+
+struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create or migrate the booking ledger's schema, and nothing else (for a deploy pipeline).",
+        discussion: """
+            serve migrates at start too; this runs the migrations alone, before the new gateway starts. It
+            refuses a ledger a newer gateway has migrated, as serve does.
+            """)
+
+    @Option(help: "The booking ledger (SQLite file)") var database: String = "jobnet-gateway.sqlite"
+
+    func run() throws {
+        let applied = try Ledger.migrate(path: database)
+        for migration in applied { print("applied \(migration)") }
+        print("\(database): schema at \(Ledger.knownMigrations.last ?? "none")\(applied.isEmpty ? " (nothing to do)" : "")")
     }
 }
 

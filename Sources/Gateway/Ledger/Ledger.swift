@@ -7,13 +7,38 @@ public final class Ledger: Sendable {
     let database: DatabaseQueue
 
     /// Opens (creating and migrating) the ledger at `path`; `nil` keeps it in memory (tests, demos).
+    ///
+    /// Refuses (`LedgerSchemaError`) a ledger whose schema a newer gateway has migrated past what this one
+    /// knows: it would read and write rows it does not understand.
     public init(path: String?) throws {
         if let path {
             database = try DatabaseQueue(path: path)
         } else {
             database = try DatabaseQueue()
         }
+        try Self.refuseNewerSchema(database)
         try Self.migrator.migrate(database)
+    }
+
+    /// Migrates the ledger at `path` (creating it) and returns the migrations it applied, in order; none when
+    /// it was up to date. What `jobnet-gateway migrate` runs, for a deploy pipeline that migrates first.
+    public static func migrate(path: String) throws -> [String] {
+        let database = try DatabaseQueue(path: path)
+        try refuseNewerSchema(database)
+        let before = try database.read { db in try migrator.appliedIdentifiers(db) }
+        try migrator.migrate(database)
+        try database.close()
+        return migrator.migrations.filter { !before.contains($0) }
+    }
+
+    /// The migrations this gateway knows, in order: the last is the schema it writes.
+    public static var knownMigrations: [String] { migrator.migrations }
+
+    private static func refuseNewerSchema(_ database: DatabaseQueue) throws {
+        let unknown = try database.read { db in
+            try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+        }
+        if !unknown.isEmpty { throw LedgerSchemaError(unknownMigrations: unknown, known: migrator.migrations.last ?? "none") }
     }
 
     /// The schema, by version. A new version is a new `registerMigration`, never an edit of an old one.
@@ -244,5 +269,16 @@ public final class Ledger: Sendable {
 
     public func count() async throws -> Int {
         try await database.read { db in try LedgerBooking.fetchCount(db) }
+    }
+}
+
+/// A ledger migrated by a newer gateway than this one.
+public struct LedgerSchemaError: Error, CustomStringConvertible {
+    public var unknownMigrations: [String]
+    public var known: String
+
+    public var description: String {
+        "the ledger's schema is newer than this gateway knows (it has \(unknownMigrations.joined(separator: ", ")); "
+            + "this gateway's last is \(known)): run a gateway at least as new as the one that migrated it"
     }
 }
