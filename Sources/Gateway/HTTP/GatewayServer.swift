@@ -91,14 +91,22 @@ public struct GatewayServer: Sendable {
     }
 
     /// /ready: Planner answers (probed when the evidence is stale) and the mappings are loaded.
+    ///
+    /// The ledger must answer too: without it every booking call is a 9303 (nothing is booked in Planner
+    /// that the ledger could not record), so a load balancer should send the calls elsewhere.
     public func readiness() async -> (ready: Bool, text: String) {
         let loaded = endpoint.store.current
         let mappingsLine = "mappings: generation \(loaded.generation) from \(endpoint.store.directory), loaded \(CopenhagenTime.format(loaded.loadedAt))"
             + (endpoint.store.lastRefusal.map { "; the last reload was refused: \($0)" } ?? "")
+        do {
+            _ = try await endpoint.ledger.count()
+        } catch {
+            return (false, "not ready: the ledger cannot be read (\(LogRedaction.scrub(String(describing: error).prefix(200).description)))\n\(mappingsLine)\n")
+        }
         if let problem = await health.check(probe: { await loaded.planner.probe() }) {
             return (false, "not ready: \(problem)\n\(mappingsLine)\n")
         }
-        return (true, "ready\nPlanner: answering\n\(mappingsLine)\n")
+        return (true, "ready\nPlanner: answering\nledger: readable\n\(mappingsLine)\n")
     }
 
     /// /metrics: the Prometheus text.

@@ -1,10 +1,22 @@
 import CopenhagenTime
 import Foundation
 import GRDB
+import Synchronization
 
 /// The booking ledger: SQLite through GRDB, created and migrated at start, every write a transaction.
 public final class Ledger: Sendable {
-    let database: DatabaseQueue
+    private let queue: DatabaseQueue
+    /// Set by `close`: SQLite must not be called on a closed connection (it crashes), so from then on
+    /// every use throws instead, and a late /ready or /metrics says the ledger cannot be read.
+    private let closed = Atomic(false)
+
+    /// The database, while it is open.
+    var database: DatabaseQueue {
+        get throws(LedgerClosedError) {
+            guard !closed.load(ordering: .acquiring) else { throw LedgerClosedError() }
+            return queue
+        }
+    }
 
     /// Opens (creating and migrating) the ledger at `path`; `nil` keeps it in memory (tests, demos).
     ///
@@ -12,12 +24,12 @@ public final class Ledger: Sendable {
     /// knows: it would read and write rows it does not understand.
     public init(path: String?) throws {
         if let path {
-            database = try DatabaseQueue(path: path)
+            queue = try DatabaseQueue(path: path)
         } else {
-            database = try DatabaseQueue()
+            queue = try DatabaseQueue()
         }
-        try Self.refuseNewerSchema(database)
-        try Self.migrator.migrate(database)
+        try Self.refuseNewerSchema(queue)
+        try Self.migrator.migrate(queue)
     }
 
     /// Migrates the ledger at `path` (creating it) and returns the migrations it applied, in order; none when
@@ -264,12 +276,18 @@ public final class Ledger: Sendable {
 
     /// Closes the database (at shutdown, after the last call finished).
     public func close() throws {
-        try database.close()
+        guard closed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        try queue.close()
     }
 
     public func count() async throws -> Int {
         try await database.read { db in try LedgerBooking.fetchCount(db) }
     }
+}
+
+/// The ledger was closed (the gateway is shutting down).
+public struct LedgerClosedError: Error, CustomStringConvertible {
+    public var description: String { "the ledger is closed" }
 }
 
 /// A ledger migrated by a newer gateway than this one.
