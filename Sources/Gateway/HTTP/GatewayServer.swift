@@ -99,7 +99,7 @@ public struct GatewayServer: Sendable {
         let mappingsLine = "mappings: generation \(loaded.generation) from \(endpoint.store.directory), loaded \(CopenhagenTime.format(loaded.loadedAt))"
             + (endpoint.store.lastRefusal.map { "; the last reload was refused: \($0)" } ?? "")
         do {
-            _ = try await endpoint.ledger.count()
+            try await endpoint.ledger.checkReadable()
         } catch {
             return (false, "not ready: the ledger cannot be read (\(LogRedaction.scrub(String(describing: error).prefix(200).description)))\n\(mappingsLine)\n")
         }

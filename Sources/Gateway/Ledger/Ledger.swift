@@ -280,6 +280,11 @@ public final class Ledger: Sendable {
         try queue.close()
     }
 
+    /// Throws when the ledger cannot be read; cheap whatever its size (for /ready, polled by load balancers).
+    public func checkReadable() async throws {
+        try await database.read { db in _ = try Row.fetchOne(db, sql: "SELECT requestKey FROM booking LIMIT 1") }
+    }
+
     public func count() async throws -> Int {
         try await database.read { db in try LedgerBooking.fetchCount(db) }
     }
