@@ -49,7 +49,33 @@ import Testing
         }
     }
 
-    @Test func whatJSONDoesNotAllowIsRefused() {
+    /// Mutated Planner answers: the reader never crashes, and what it accepts Foundation accepts too, with
+    /// the same values (it may refuse more: lone surrogates, nesting past 64, numbers past Double's range).
+    @Test func mutatedAnswersAreReadAsFoundationReadsThemOrRefused() throws {
+        let answer = Array(#"[{"DateTime":"2026-12-01T09:30:00","ResourceIds":["b0000000-0000-4000-8000-000000000002"],"TaskId":null,"Seats":-1.5e2},{"dateTime":"2026-12-01T10:00:00.1234567+01:00","Flag":true,"Text":"\u00e6\n\"x\""}]"#.utf8)
+        let alphabet = Array(#"{}[]:,"\/ -+.0123456789eEtrufalsnu"#.utf8) + [0x00, 0x1F, 0x7F, 0xC3, 0xA6, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            var bytes = answer
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let index = Int.random(in: 0..<max(1, bytes.count), using: &generator)
+                switch Int.random(in: 0...2, using: &generator) {
+                case 0 where !bytes.isEmpty: bytes[index] = alphabet.randomElement(using: &generator)!
+                case 1: bytes.insert(alphabet.randomElement(using: &generator)!, at: min(index, bytes.count))
+                default: if !bytes.isEmpty { bytes.remove(at: index) }
+                }
+            }
+            guard let ours = try? JSONValue.parse(bytes) else { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard let theirs = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else {
+                Issue.record("accepted what Foundation refuses: \(text)")
+                continue
+            }
+            #expect(Self.sortedKeys(ours) == Self.foundation(theirs), "\(text)")
+        }
+    }
+
+    @Test func whatJSONDoesNotAllowIsRefused() throws {
         let bad = [
             "", " ", "{", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "[01]", "[+1]", "[.5]", "[1.]", "[1e]", "NaN", "[Infinity]",
             "\"unterminated", "\"bad escape \\x\"", "\"lone \\ud83d surrogate\"", "\"low \\ude00 first\"", "\"\u{01} control\"",
@@ -59,6 +85,11 @@ import Testing
         for text in bad {
             #expect(throws: JSONValue.SyntaxError.self, "\(text.prefix(40))") { try Self.parse(text) }
         }
+        // A string that is not UTF-8 (a stray byte, a sequence cut short), in a value or a key.
+        for bytes: [UInt8] in [[0x22, 0xFF, 0x22], [0x22, 0x61, 0xC3, 0x22], [0x7B, 0x22, 0xE2, 0x82, 0x22, 0x3A, 0x31, 0x7D]] {
+            #expect(throws: JSONValue.SyntaxError.self) { try JSONValue.parse(bytes) }
+        }
+        #expect(try JSONValue.parse([0x22, 0xC3, 0xA6, 0x22]) == .string("æ"))
         // Nesting up to the limit is fine.
         #expect(throws: Never.self) { try Self.parse(String(repeating: "[", count: 64) + String(repeating: "]", count: 64)) }
     }

@@ -113,8 +113,18 @@ extension JSONValue {
             }
         }
 
-        /// The string at `index` (its opening quote), unescaped, as UTF-8 bytes.
+        /// The string at `index` (its opening quote), unescaped, as UTF-8 bytes; a string that is not
+        /// valid UTF-8 is refused, as JSON requires (and as Foundation's reader did).
         mutating func stringBytes() throws(SyntaxError) -> [UInt8] {
+            let start = index + 1
+            let result = try unescapedBytes()
+            if result.contains(where: { $0 >= 0x80 }), String(validating: result, as: UTF8.self) == nil {
+                throw SyntaxError(offset: start)
+            }
+            return result
+        }
+
+        private mutating func unescapedBytes() throws(SyntaxError) -> [UInt8] {
             index += 1   // "
             let start = index
             // The common case: no escapes, copied in one go.
