@@ -90,6 +90,8 @@ import Testing
             #expect(throws: JSONValue.SyntaxError.self) { try JSONValue.parse(bytes) }
         }
         #expect(try JSONValue.parse([0x22, 0xC3, 0xA6, 0x22]) == .string("æ"))
+        // A UTF-8 byte-order mark before the value is ignored (RFC 8259 §8.1), as Foundation ignored it.
+        #expect(try JSONValue.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == .array([.number(1)]))
         // Nesting up to the limit is fine.
         #expect(throws: Never.self) { try Self.parse(String(repeating: "[", count: 64) + String(repeating: "]", count: 64)) }
     }

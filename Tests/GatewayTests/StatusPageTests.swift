@@ -109,6 +109,8 @@ import Testing
         let board = StatusBoard(clock: { Self.noon })
         board.observe(Self.record(at: Self.noon, "GetBorgerstatus", "1014", citizen: nil,
             reason: "value '<script>alert(1)</script> 0101901111' refused & 040490-4444 too"))
+        // A scalar that joins the next character into one grapheme (U+0600 before `<`) hides no `<`.
+        board.observe(Self.record(at: Self.noon, "GetBorgerstatus", "9303", citizen: nil, reason: "Planner: \u{0600}<meta http-equiv=refresh>"))
         let catalogue = try GatewayMappings.load(directory: repositoryRoot + "/Mappings").catalogue
         let facts = StatusPage.Facts(
             ready: false, readiness: "not ready: Planner does not answer", breaker: .open(until: Self.noon.addingTimeInterval(30)),
@@ -116,6 +118,7 @@ import Testing
             catalogue: catalogue, refreshSeconds: 0)
         let html = StatusPage(facts: facts, snapshot: board.snapshot()).html
         #expect(!html.contains("<script>"))
+        #expect(!html.contains("<meta http-equiv=refresh>") && html.contains("\u{0600}&lt;meta http-equiv=refresh&gt;"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; 010190-xxxx&#39; refused &amp; 040490-xxxx too"))
         #expect(html.contains("offers.yaml: line 3: &lt;bad&gt;"))
         #expect(Self.cprLike(html).isEmpty, "\(Self.cprLike(html))")

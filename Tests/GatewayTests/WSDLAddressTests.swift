@@ -70,6 +70,15 @@ import Testing
         }
     }
 
+    @Test func addressesMatchHoweverTheyAreSpelled() throws {
+        #expect(IPAddressText.canonical("::ffff:10.0.0.5") == "10.0.0.5")
+        #expect(IPAddressText.canonical("2001:DB8:0:0::1") == "2001:db8::1")
+        #expect(IPAddressText.canonical("127.0.0.1") == "127.0.0.1")
+        #expect(IPAddressText.canonical("proxy.example") == nil)
+        let settings = try GatewaySettings(flags: ["trusted-proxies": "::FFFF:10.0.0.5, 2001:DB8::0:1"], configFile: nil, environment: [:])
+        #expect(try GatewayConfiguration(settings: settings, plannerURL: "http://planner.invalid/").trustedProxies == ["10.0.0.5", "2001:db8::1"])
+    }
+
     @Test func aTrustedProxyThatIsNotAnAddressIsRefused() throws {
         let settings = try GatewaySettings(flags: ["trusted-proxies": "10.0.0.1, proxy.example"], configFile: nil, environment: [:])
         #expect(throws: SettingsError.self) { _ = try GatewayConfiguration(settings: settings, plannerURL: "http://planner.invalid/") }

@@ -30,10 +30,13 @@ extension GatewayConfiguration {
         minimumBodyBytesPerSecond = try Self.integer(settings, "min-body-rate", in: 0...(1 << 30))
         personCacheSeconds = try Self.integer(settings, "person-cache-seconds", in: 0...3_600)
         retentionDays = try Self.integer(settings, "retention-days", in: 0...36_500)
-        trustedProxies = Set((settings.value("trusted-proxies") ?? "").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-        for proxy in trustedProxies where !Self.isIPAddress(proxy) {
-            throw SettingsError(setting: "trusted-proxies", message: "\(proxy) is not an IP address")
+        trustedProxies = []
+        for proxy in (settings.value("trusted-proxies") ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+        where !proxy.isEmpty {
+            guard let address = IPAddressText.canonical(proxy) else {
+                throw SettingsError(setting: "trusted-proxies", message: "\(proxy) is not an IP address")
+            }
+            trustedProxies.insert(address)
         }
         guard let format = MappingLog.Format(rawValue: settings.value("log-format") ?? "json") else {
             throw SettingsError(setting: "log-format", message: "must be json or text")
@@ -61,12 +64,6 @@ extension GatewayConfiguration {
         default:
             throw SettingsError(setting: "tls-cert", message: "tls-cert and tls-key go together")
         }
-    }
-
-    private static func isIPAddress(_ text: String) -> Bool {
-        var v4 = in_addr()
-        var v6 = in6_addr()
-        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
     private static func integer(_ settings: GatewaySettings, _ name: String, in range: ClosedRange<Int>) throws(SettingsError) -> Int {

@@ -42,7 +42,8 @@ public struct GatewayConfiguration: Sendable {
     /// scheme (https when it serves TLS).
     public var publicURL: String?
     /// The addresses of reverse proxies whose `Forwarded` / `X-Forwarded-Proto` / `X-Forwarded-Host`
-    /// headers the WSDL's soap:address follows (`--trusted-proxies`); empty: nobody's.
+    /// headers the WSDL's soap:address follows (`--trusted-proxies`), in `IPAddressText.canonical`'s
+    /// spelling; empty: nobody's.
     public var trustedProxies: Set<String> = []
     public var limits = OperationLimits()
     /// The booking ledger's SQLite file; nil keeps it in memory (lost at exit: for tests only).

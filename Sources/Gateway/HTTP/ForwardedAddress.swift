@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 
 /// Where a reverse proxy says its client reached it, for the WSDL's soap:address: RFC 7239's
@@ -50,6 +51,29 @@ struct ForwardedAddress: Equatable {
         !host.isEmpty && host.utf8.count <= 255 && host.unicodeScalars.allSatisfy {
             ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || ".-:[]".unicodeScalars.contains($0)
         }
+    }
+}
+
+/// An IP address in one spelling, so a configured proxy matches its peer address however either is
+/// written: IPv6 compressed as `inet_ntop` writes it, an IPv4-mapped IPv6 address (`::ffff:10.0.0.5`, a
+/// dual-stack listener's view of an IPv4 peer) as its IPv4 address. Nil for what is not an address.
+enum IPAddressText {
+    static func canonical(_ text: String) -> String? {
+        var v4 = in_addr()
+        if inet_pton(AF_INET, text, &v4) == 1 { return format(AF_INET, &v4, length: INET_ADDRSTRLEN) }
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET6, text, &v6) == 1 else { return nil }
+        let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
+            return "\(bytes[12]).\(bytes[13]).\(bytes[14]).\(bytes[15])"
+        }
+        return format(AF_INET6, &v6, length: INET6_ADDRSTRLEN)
+    }
+
+    private static func format<T>(_ family: Int32, _ address: inout T, length: Int32) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(length))
+        guard inet_ntop(family, &address, &buffer, socklen_t(length)) != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 

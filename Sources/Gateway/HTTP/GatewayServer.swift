@@ -198,7 +198,8 @@ public struct GatewayServer: Sendable {
     /// the client reached it; else the request's own host with the gateway's scheme (https when it serves TLS).
     static func address(of service: String, request: Request, peer: String?, configuration: GatewayConfiguration) -> String {
         if let publicURL = configuration.publicURL { return "\(publicURL)/\(service)" }
-        let forwarded = peer.flatMap { configuration.trustedProxies.contains($0) ? ForwardedAddress(headers: request.headers) : nil }
+        let trusted = peer.flatMap(IPAddressText.canonical).map(configuration.trustedProxies.contains) ?? false
+        let forwarded = trusted ? ForwardedAddress(headers: request.headers) : nil
         let scheme = forwarded?.scheme ?? (configuration.inboundTLS == nil ? "http" : "https")
         let host = forwarded?.host ?? request.head.authority ?? "\(configuration.host):\(configuration.port)"
         return "\(scheme)://\(host)/\(service)"

@@ -139,11 +139,13 @@ public struct GatewayMetrics: Sendable {
         for reason in ConnectionLimit.Drop.allCases {
             let counter = Counter(label: Name.connectionsDropped.rawValue, dimensions: [("reason", reason.rawValue)], factory: factory)
             let total = connections.dropped[reason] ?? 0
-            let exported = droppedExported.counts.withLock { exported in
-                defer { exported[reason] = total }
-                return exported[reason] ?? 0
+            // Two scrapes at once: each adds only what the other has not (counts only grow).
+            let delta = droppedExported.counts.withLock { exported in
+                let before = exported[reason] ?? 0
+                exported[reason] = max(before, total)
+                return max(0, total - before)
             }
-            if total > exported { counter.increment(by: total - exported) }
+            if delta > 0 { counter.increment(by: delta) }
         }
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)

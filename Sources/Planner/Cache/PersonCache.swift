@@ -27,6 +27,8 @@ public final class PersonCache: Sendable {
         var order: [(cpr: String, stored: Int)] = []
         var head = 0
         var stored = 0
+        /// Counts every drop: a lookup that started before one may not store what it read.
+        var drops = 0
 
         mutating func remove(cpr: String) {
             guard let entry = byCpr.removeValue(forKey: cpr) else { return }
@@ -76,25 +78,39 @@ public final class PersonCache: Sendable {
         }
     }
 
-    func store(_ person: PlannerPerson, cprDigits: String) {
+    /// Where a lookup starts: pass it to `store`, which stores nothing if a person was dropped since
+    /// (Planner's answer may be from before the change that dropped them).
+    func lookupStarts() -> Int { state.withLock { $0.drops } }
+
+    func store(_ person: PlannerPerson, cprDigits: String, lookupStarted: Int) {
         let expires = clock().addingTimeInterval(seconds)
         state.withLock { state in
+            guard state.drops == lookupStarted else { return }
             state.remove(cpr: cprDigits)
             while state.byCpr.count >= capacity { state.evictOldest() }
             state.stored += 1
             state.byCpr[cprDigits] = Entry(person: person, expires: expires, stored: state.stored)
             state.cprByPerson[person.personStatusId] = cprDigits
             state.order.append((cprDigits, state.stored))
+            // Lines of entries stored again, dropped or expired pile up in `order`: keep it near the live count.
+            if state.order.count - state.head > 2 * state.byCpr.count + 1024 {
+                state.order = state.order[state.head...].filter { state.byCpr[$0.cpr]?.stored == $0.stored }
+                state.head = 0
+            }
         }
     }
 
     /// Forgets the person with this PersonStatusId (their bookings or details changed).
     func drop(personStatusId: UUID) {
         state.withLock { state in
+            state.drops += 1
             guard let cpr = state.cprByPerson[personStatusId] else { return }
             state.remove(cpr: cpr)
         }
     }
+
+    /// The lines `order` holds beyond its head (for tests: it stays near the live count).
+    var bookkeepingLines: Int { state.withLock { $0.order.count - $0.head } }
 
     /// How many people are stored (for tests).
     var count: Int { state.withLock { $0.byCpr.count } }

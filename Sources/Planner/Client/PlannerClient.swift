@@ -51,11 +51,12 @@ public struct PlannerClient: Sendable {
     /// (and so without a record in the mapping log's Planner calls).
     public func personByCpr(_ cprDigits: String) async throws(PlannerError) -> PlannerPerson? {
         if let cached = personCache?.person(cprDigits: cprDigits) { return cached }
+        let started = personCache?.lookupStarts() ?? 0
         do {
             let person = try PlannerPerson(json: try await call(.personByCpr, [
                 ("DepartmentId", try rootDepartmentId()), ("Cpr", cprDigits),
             ]))
-            personCache?.store(person, cprDigits: cprDigits)
+            personCache?.store(person, cprDigits: cprDigits, lookupStarted: started)
             return person
         } catch .notFound {
             return nil

@@ -12,6 +12,8 @@ extension JSONValue {
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> JSONValue in
             var parser = Parser(bytes: buffer)
+            // A UTF-8 byte-order mark before the value is allowed (RFC 8259 §8.1: ignored), as Foundation did.
+            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { parser.index = 3 }
             let value = try parser.value(depth: 0)
             parser.skipWhitespace()
             guard parser.index == buffer.count else { throw SyntaxError(offset: parser.index) }
