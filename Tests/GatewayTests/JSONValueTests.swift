@@ -120,7 +120,7 @@ import Testing
         body.set("Cpr", "0202902222")   // the later value wins
         body.set("Absent", nil)
         let text = String(decoding: body.bytes, as: UTF8.self)
-        #expect(text == #"{"Count":3,"Cpr":"0202902222","DepartmentId":"7d1c2f0e-5b7a-4c59-9a43-0c2a6f1d0001","Light":{"AllowTextNotification":false,"MobileNumber":"+45 12 34 56 78"},"Note":"quote \" backslash \\ newline \u000a"}"#)
+        #expect(text == #"{"Count":3,"Cpr":"0202902222","DepartmentId":"7d1c2f0e-5b7a-4c59-9a43-0c2a6f1d0001","Light":{"AllowTextNotification":false,"MobileNumber":"+45 12 34 56 78"},"Note":"quote \" backslash \\ newline \n"}"#)
         #expect(try JSONSerialization.jsonObject(with: Data(body.bytes)) is [String: Any])
     }
 }

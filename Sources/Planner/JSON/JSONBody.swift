@@ -52,32 +52,15 @@ struct JSONBody {
         output.append(UInt8(ascii: "{"))
         for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            Self.writeString(field.key, to: &output)
+            JSONString.append(field.key, to: &output)
             output.append(UInt8(ascii: ":"))
             switch field.value {
-            case .string(let text): Self.writeString(text, to: &output)
+            case .string(let text): JSONString.append(text, to: &output)
             case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
             case .int(let number): output.append(contentsOf: String(number).utf8)
             case .object(let body): body.write(to: &output)
             }
         }
         output.append(UInt8(ascii: "}"))
-    }
-
-    /// A JSON string: `"` and `\` escaped, control characters as `\u00XX`, the rest as UTF-8.
-    static func writeString(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                    hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
     }
 }
