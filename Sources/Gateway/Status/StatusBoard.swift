@@ -7,8 +7,9 @@ import Synchronization
 /// each Planner route, and the Planner resources and offers the mappings did not name.
 ///
 /// It is fed the same mapping-log records as `/metrics` and readiness, so the page and the log never
-/// disagree. It holds no CPR: a record's citizen is already masked to the birth date, and reasons are
-/// scrubbed again on their way in. Every collection has a fixed bound, whatever callers send.
+/// disagree. It holds no CPR: a record's citizen is already masked to the birth date and its reason
+/// scrubbed (`CallTrace`), and the page scrubs every outside text again as it renders. Every collection
+/// has a fixed bound, whatever callers send.
 public final class StatusBoard: Sendable {
     /// How many of the last calls the page lists.
     public static let recentCallCount = 25
@@ -62,7 +63,7 @@ public final class StatusBoard: Sendable {
         let minute = Int((record.time.timeIntervalSince1970 / 60).rounded(.down))
         let call = StatusSnapshot.Call(
             time: record.time, correlationId: record.correlationId, operation: operation, citizen: record.citizen,
-            outcome: record.outcome, reason: record.reason.map { Self.shortened(LogRedaction.scrub($0)) },
+            outcome: record.outcome, reason: record.reason.map(Self.shortened),
             milliseconds: record.milliseconds,
             plannerCalls: record.plannerCalls.map { .init(route: $0.operation.rawValue, status: $0.status, failureClass: $0.failureClass) })
         let resources = record.decisions.compactMap(MappingNotes.unmappedResourceId(in:))
