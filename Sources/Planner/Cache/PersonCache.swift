@@ -45,10 +45,14 @@ public final class PersonCache: Sendable {
                     break
                 }
             }
-            if head > 1024 && head * 2 > order.count {
-                order.removeFirst(head)
-                head = 0
-            }
+        }
+
+        /// Keeps `order` near the live count: the lines before `head`, and those of entries stored again,
+        /// dropped or expired, go once they outnumber the live ones (plus a margin, so it is rare).
+        mutating func compact() {
+            guard order.count > 2 * byCpr.count + 1024 else { return }
+            order = order[head...].filter { byCpr[$0.cpr]?.stored == $0.stored }
+            head = 0
         }
     }
 
@@ -92,11 +96,7 @@ public final class PersonCache: Sendable {
             state.byCpr[cprDigits] = Entry(person: person, expires: expires, stored: state.stored)
             state.cprByPerson[person.personStatusId] = cprDigits
             state.order.append((cprDigits, state.stored))
-            // Lines of entries stored again, dropped or expired pile up in `order`: keep it near the live count.
-            if state.order.count - state.head > 2 * state.byCpr.count + 1024 {
-                state.order = state.order[state.head...].filter { state.byCpr[$0.cpr]?.stored == $0.stored }
-                state.head = 0
-            }
+            state.compact()
         }
     }
 

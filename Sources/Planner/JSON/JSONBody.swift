@@ -18,13 +18,10 @@ struct JSONBody {
     mutating func set(_ key: String, _ value: Any?) {
         guard let value else { return }
         let converted: Value = switch value {
-        case let date as Date: .string(CopenhagenTime.local(date))
-        case let uuid as UUID: .string(uuid.lowercasedText)
         case let body as JSONBody: .object(body)
         case let flag as Bool: .bool(flag)
         case let number as Int: .int(number)
-        case let text as String: .string(text)
-        default: .string("\(value)")
+        default: .string(Self.text(value))   // dates, GUIDs and text as a URL carries them
         }
         fields.removeAll { $0.key == key }
         fields.append((key, converted))

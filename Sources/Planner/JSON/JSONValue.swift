@@ -33,5 +33,4 @@ enum JSONValue: Sendable, Equatable {
         return nil
     }
 
-    var isNull: Bool { self == .null }
 }

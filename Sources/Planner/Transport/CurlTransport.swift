@@ -149,7 +149,7 @@ final class CurlWorker {
         static let limit = 16 << 20
     }
 
-    func perform(_ request: HTTPExchangeRequest, cancellation: TransferCancellation = TransferCancellation())
+    func perform(_ request: HTTPExchangeRequest, cancellation: TransferCancellation)
         -> Result<HTTPExchangeResponse, PlannerError>
     {
         curl_easy_reset(handle)

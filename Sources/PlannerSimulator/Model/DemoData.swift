@@ -160,10 +160,8 @@ public enum DemoData {
     }
 
     static func nextWeekday(after date: Date) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = CopenhagenTime.timeZone
         var day = CopenhagenTime.startOfDay(date)
-        while [1, 7].contains(calendar.component(.weekday, from: day)) { day = CopenhagenTime.adding(days: 1, to: day) }
+        while [1, 7].contains(CopenhagenTime.weekday(day)) { day = CopenhagenTime.adding(days: 1, to: day) }
         return day
     }
 }

@@ -52,15 +52,18 @@ public struct SOAPEnvelope: Sendable {
         self.bodyPath = [bodyIndex, 0]
     }
 
+    /// The actor (SOAP 1.1) and role (SOAP 1.2) values that name this receiver.
+    static let rolesOfThisReceiver: Set<String> = [
+        "http://schemas.xmlsoap.org/soap/actor/next", "http://www.w3.org/2003/05/soap-envelope/role/next",
+        "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver",
+    ]
+
     /// The header blocks marked `mustUnderstand` (SOAP 1.1 "1", SOAP 1.2 "true" or "1") for this receiver
     /// (no actor/role, or SOAP's "next" / ultimate receiver) that `understood` does not claim: SOAP requires
     /// a MustUnderstand fault for them rather than an answer that pretends they were processed.
     public func notUnderstood(_ understood: (XMLNode) -> Bool) -> [XMLNode] {
         let namespace = version.envelopeNamespace
-        let forUs: Set<String> = [
-            "http://schemas.xmlsoap.org/soap/actor/next", "http://www.w3.org/2003/05/soap-envelope/role/next",
-            "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver",
-        ]
+        let forUs = Self.rolesOfThisReceiver
         return headerBlocks.filter { block in
             func attribute(_ name: String) -> String? {
                 block.attributes.first { $0.localName == name && $0.namespace == namespace }?.value.trimmingXMLWhitespace()

@@ -16,9 +16,7 @@ public struct XMLWriter: Sendable {
         append("<")
         append(qualifiedName)
         for namespace in namespaces {
-            append(namespace.prefix.isEmpty ? " xmlns=\"" : " xmlns:\(namespace.prefix)=\"")
-            appendEscaped(namespace.uri, attribute: true)
-            append("\"")
+            appendAttribute(namespace.prefix.isEmpty ? "xmlns" : "xmlns:\(namespace.prefix)", namespace.uri)
         }
         append(">")
     }
@@ -27,12 +25,17 @@ public struct XMLWriter: Sendable {
     public mutating func open(_ qualifiedName: String, attributes: [(name: String, value: String)], empty: Bool = false) {
         append("<")
         append(qualifiedName)
-        for attribute in attributes {
-            append(" \(attribute.name)=\"")
-            appendEscaped(attribute.value, attribute: true)
-            append("\"")
-        }
+        for attribute in attributes { appendAttribute(attribute.name, attribute.value) }
         append(empty ? "/>" : ">")
+    }
+
+    /// ` name="value"`, the value escaped.
+    private mutating func appendAttribute(_ name: String, _ value: String) {
+        append(" ")
+        append(name)
+        append("=\"")
+        appendEscaped(value, attribute: true)
+        append("\"")
     }
 
     public mutating func close(_ qualifiedName: String) {
@@ -54,13 +57,6 @@ public struct XMLWriter: Sendable {
         open(qualifiedName)
         write(&bytes)
         close(qualifiedName)
-    }
-
-    /// An empty element `<name/>`.
-    public mutating func empty(_ qualifiedName: String, declaring namespaces: [(prefix: String, uri: String)] = []) {
-        open(qualifiedName, declaring: namespaces)
-        bytes.removeLast()
-        append("/>")
     }
 
     public mutating func append(_ raw: String) {
