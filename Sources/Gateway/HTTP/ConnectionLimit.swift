@@ -13,28 +13,32 @@ final class ConnectionLimit: Sendable {
     }
 
     let maximum: Int
-    private let state = Mutex((open: 0, dropped: [Drop: Int]()))
+    private let open = Mutex(0)
+    /// Told of each connection dropped (`GatewayMetrics.connectionDropped`).
+    private let onDrop: @Sendable (Drop) -> Void
 
-    init(maximum: Int) { self.maximum = maximum }
+    init(maximum: Int, onDrop: @escaping @Sendable (Drop) -> Void = { _ in }) {
+        self.maximum = maximum
+        self.onDrop = onDrop
+    }
 
     /// Counts a connection in; false (and not counted, but counted as dropped) when the limit is reached.
     func admit() -> Bool {
-        state.withLock { state in
-            guard state.open < maximum else {
-                state.dropped[.overLimit, default: 0] += 1
-                return false
-            }
-            state.open += 1
+        let admitted = open.withLock { count in
+            guard count < maximum else { return false }
+            count += 1
             return true
         }
+        if !admitted { onDrop(.overLimit) }
+        return admitted
     }
 
-    func release() { state.withLock { $0.open -= 1 } }
+    func release() { open.withLock { $0 -= 1 } }
 
-    func dropped(_ reason: Drop) { state.withLock { $0.dropped[reason, default: 0] += 1 } }
+    func dropped(_ reason: Drop) { onDrop(reason) }
 
-    /// The connections open now, and those dropped since start by reason.
-    var counts: (open: Int, dropped: [Drop: Int]) { state.withLock { ($0.open, $0.dropped) } }
+    /// The connections open now.
+    var openCount: Int { open.withLock { $0 } }
 }
 
 /// Closes a connection beyond `ConnectionLimit` as soon as it is set up, before it costs a request's
@@ -43,7 +47,6 @@ final class ConnectionLimit: Sendable {
 /// (`RequestPaceHandler`) it keeps slow clients from holding every connection the process can have.
 final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = NIOAny
-    typealias InboundOut = NIOAny
 
     private let limit: ConnectionLimit
     private var admitted = false
@@ -58,9 +61,5 @@ final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandl
     func handlerRemoved(context: ChannelHandlerContext) {
         if admitted { limit.release() }
         admitted = false
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        context.fireChannelRead(data)
     }
 }

@@ -59,7 +59,7 @@ public struct GatewayServer: Sendable {
         self.metrics = metrics
         self.board = board
         self.breaker = breaker
-        self.connections = ConnectionLimit(maximum: configuration.maximumConnections)
+        self.connections = ConnectionLimit(maximum: configuration.maximumConnections, onDrop: { metrics.connectionDropped($0) })
         let observed = MappingLog(logger: log.logger, format: log.format) { record in
             health.observe(record.plannerCalls)
             metrics.observe(record)
@@ -114,7 +114,7 @@ public struct GatewayServer: Sendable {
         let bookings = try? await endpoint.ledger.count()
         return metrics.exposition(
             ledgerBookings: bookings, plannerReady: health.problem == nil, mappingsGeneration: endpoint.store.current.generation,
-            connections: connections.counts)
+            openConnections: connections.openCount)
     }
 
     /// /status: the page, refreshing every `refreshSeconds` (0: not at all).

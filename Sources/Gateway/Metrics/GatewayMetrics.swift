@@ -39,17 +39,12 @@ public struct GatewayMetrics: Sendable {
         case connectionsDropped = "jobnet_connections_dropped_total"
     }
 
-    /// What `connectionsDropped` has been told so far, per reason (the counts grow between scrapes).
-    private let droppedExported = DroppedExported()
-
-    private final class DroppedExported: Sendable {
-        let counts = Mutex([ConnectionLimit.Drop: Int]())
-    }
-
     /// The handles of the label sets every call uses, made once: a handle made per call is a registry
     /// lookup and an allocation each time (issue 13). Keyed by the closed label values.
     private let durations: [String: Metrics.Timer]
     private let plannerDurations: [PlannerOperation: Metrics.Timer]
+    /// Connections the gateway closed itself, by reason: made at start so both show from the first scrape.
+    private let droppedConnections: [ConnectionLimit.Drop: Metrics.Counter]
     /// The label sets that depend on outcomes (STAR codes, failure classes): made the first time seen.
     private let counters = Counters()
 
@@ -78,6 +73,16 @@ public struct GatewayMetrics: Sendable {
             plannerDurations[route] = Timer(label: Name.plannerCallDuration.rawValue, dimensions: [("route", route.rawValue)], factory: factory)
         }
         self.plannerDurations = plannerDurations
+        var dropped: [ConnectionLimit.Drop: Metrics.Counter] = [:]
+        for reason in ConnectionLimit.Drop.allCases {
+            dropped[reason] = Metrics.Counter(label: Name.connectionsDropped.rawValue, dimensions: [("reason", reason.rawValue)], factory: factory)
+        }
+        droppedConnections = dropped
+    }
+
+    /// Counts a connection the gateway closed itself (the connection handlers call it).
+    func connectionDropped(_ reason: ConnectionLimit.Drop) {
+        droppedConnections[reason]?.increment()
     }
 
     /// The counter `name` with its two labels, made the first time they are seen.
@@ -127,26 +132,14 @@ public struct GatewayMetrics: Sendable {
     /// The Prometheus text, with the gauges that are read at scrape time brought up to date.
     func exposition(
         ledgerBookings: Int?, plannerReady: Bool, mappingsGeneration: Int,
-        connections: (open: Int, dropped: [ConnectionLimit.Drop: Int]) = (0, [:])
+        openConnections: Int = 0
     ) -> [UInt8] {
         if let ledgerBookings { Gauge(label: Name.ledgerBookings.rawValue, factory: factory).record(ledgerBookings) }
         // The size above keeps its last value when the ledger cannot be read: this says whether it could.
         Gauge(label: Name.ledgerReadable.rawValue, factory: factory).record(ledgerBookings == nil ? 0 : 1)
         Gauge(label: Name.plannerReady.rawValue, factory: factory).record(plannerReady ? 1 : 0)
         Gauge(label: Name.mappingsGeneration.rawValue, factory: factory).record(mappingsGeneration)
-        Gauge(label: Name.connectionsOpen.rawValue, factory: factory).record(connections.open)
-        // Counted by the connection handlers (no metrics on the event loop's hot path), exported as counters here.
-        for reason in ConnectionLimit.Drop.allCases {
-            let counter = Counter(label: Name.connectionsDropped.rawValue, dimensions: [("reason", reason.rawValue)], factory: factory)
-            let total = connections.dropped[reason] ?? 0
-            // Two scrapes at once: each adds only what the other has not (counts only grow).
-            let delta = droppedExported.counts.withLock { exported in
-                let before = exported[reason] ?? 0
-                exported[reason] = max(before, total)
-                return max(0, total - before)
-            }
-            if delta > 0 { counter.increment(by: delta) }
-        }
+        Gauge(label: Name.connectionsOpen.rawValue, factory: factory).record(openConnections)
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return buffer
