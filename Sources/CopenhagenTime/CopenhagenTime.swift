@@ -168,8 +168,7 @@ public enum CopenhagenTime {
 
     /// `2026-12-01`: the Copenhagen calendar date (xs:date).
     public static func day(_ date: Date) -> String {
-        let c = fields(date)
-        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))"
+        String(local(date).prefix { $0 != "T" })
     }
 
     /// The start of the Copenhagen day holding `date` (midnight always exists here: the clocks move at
@@ -201,10 +200,5 @@ public enum CopenhagenTime {
         // 1970-01-01 was a Thursday (5).
         let days = CivilDays.days(year: c.year, month: c.month, day: c.day)
         return ((days % 7 + 7) % 7 + 4) % 7 + 1
-    }
-
-    private static func pad(_ value: Int, _ width: Int = 2) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }

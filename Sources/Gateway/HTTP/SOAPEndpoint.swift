@@ -96,9 +96,8 @@ public struct SOAPEndpoint: Sendable {
     /// A call that comes without the HTTP stages (the fuzzer): the same, with a trace and a record of its own.
     public func handle(_ call: Call) async -> Answer {
         let trace = CallTrace(requestId: call.requestId, urlOperation: call.urlOperation)
-        var answer = await handle(call, trace: trace)
+        let answer = await handle(call, trace: trace)
         log.write(trace.record(at: clock()))
-        answer.correlationId = trace.correlationId
         return answer
     }
 

@@ -60,7 +60,7 @@ public final class StatusBoard: Sendable {
     /// Takes in one finished Jobnet call.
     public func observe(_ record: MappingLogRecord) {
         let operation = record.operationName
-        let minute = Int((record.time.timeIntervalSince1970 / 60).rounded(.down))
+        let minute = StatusSnapshot.minute(of: record.time)
         let call = StatusSnapshot.Call(
             time: record.time, correlationId: record.correlationId, operation: operation, citizen: record.citizen,
             outcome: record.outcome, reason: record.reason.map(Self.shortened),
@@ -98,10 +98,10 @@ public final class StatusBoard: Sendable {
     /// What the page shows now.
     public func snapshot() -> StatusSnapshot {
         let now = clock()
-        let minute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
+        let minute = StatusSnapshot.minute(of: now)
         return state.withLock { state in
             StatusSnapshot(
-                now: now, currentMinute: minute,
+                now: now,
                 recentCalls: state.recent.reversed(),
                 minutes: state.minutes.filter { $0.minute > minute - Self.minutesKept && $0.minute <= minute },
                 routes: state.latency.map { operation, window in

@@ -56,7 +56,11 @@ public struct StatusSnapshot: Sendable, Equatable {
     }
 
     public var now: Date
-    public var currentMinute: Int
+    /// The minute `now` is in (minutes since 1970).
+    public var currentMinute: Int { Self.minute(of: now) }
+
+    /// The minute a time is in, as `Minute.minute` counts.
+    public static func minute(of time: Date) -> Int { Int((time.timeIntervalSince1970 / 60).rounded(.down)) }
     /// Newest first.
     public var recentCalls: [Call]
     /// Oldest first, only minutes that saw a call.
