@@ -238,20 +238,23 @@ public final class Ledger: Sendable {
         try await database.write { db in try report.insert(db) }
     }
 
-    /// The error reports received since `date` (all when nil), oldest first.
-    /// The enrollments StraksbookOgTilmeld recorded, oldest first (`jobnet-gateway enrollments`).
+    /// The enrollments StraksbookOgTilmeld recorded since `date` (all when nil), oldest first
+    /// (`jobnet-gateway enrollments`).
     public func enrollments(since date: Date?) async throws -> [LedgerEnrollment] {
-        try await database.read { db in
-            var request = LedgerEnrollment.order(Column("createdAt"))
-            if let date { request = request.filter(Column("createdAt") >= date) }
-            return try request.fetchAll(db)
-        }
+        try await rows(LedgerEnrollment.self, timedBy: "createdAt", since: date)
     }
 
+    /// The error reports received since `date` (all when nil), oldest first (`jobnet-gateway fejlmeldinger`).
     public func fejlmeldinger(since date: Date?) async throws -> [LedgerFejlmelding] {
+        try await rows(LedgerFejlmelding.self, timedBy: "receivedAt", since: date)
+    }
+
+    private func rows<Row: FetchableRecord & TableRecord & Sendable>(
+        _ type: Row.Type, timedBy column: String, since date: Date?
+    ) async throws -> [Row] {
         try await database.read { db in
-            var request = LedgerFejlmelding.order(Column("receivedAt"))
-            if let date { request = request.filter(Column("receivedAt") >= date) }
+            var request = Row.order(Column(column))
+            if let date { request = request.filter(Column(column) >= date) }
             return try request.fetchAll(db)
         }
     }
