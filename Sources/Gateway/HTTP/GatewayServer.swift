@@ -138,7 +138,7 @@ public struct GatewayServer: Sendable {
         for service in Self.serviceNames {
             router.group(RouterPath(service))
                 .addMiddleware {
-                    if let tls = configuration.inboundTLS { ClientSubjectStage(tls: tls, log: endpoint.log) }
+                    if let tls = configuration.inboundTLS, !tls.allowedSubjects.isEmpty { ClientSubjectStage(tls: tls, log: endpoint.log) }
                     BodyLimitStage(limit: limit)
                     MappingLogStage(log: endpoint.log, clock: endpoint.clock)
                 }
