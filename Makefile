@@ -6,7 +6,7 @@ SWIFT        ?= swift
 TOOLS        := .build-tools
 VENV         := $(TOOLS)/venv
 SYSTEM_PKGS  := libxml2-dev libcurl4-openssl-dev zlib1g-dev pkg-config
-TEST_PKGS    := libxml2-utils openssl prometheus gsoap libgsoap-dev gcc chromium jaxws default-jdk-headless
+TEST_PKGS    := libxml2-utils openssl prometheus gsoap libgsoap-dev gcc chromium jaxws default-jdk-headless postgresql
 BENCH_PKGS   := nginx wrk curl
 FUZZ_SECONDS ?= 600
 

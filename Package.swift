@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         // Hummingbird's own: the HTTP request parts a channel handler of ours sees (`RequestPaceHandler`).
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // The shared ledger of several instances (`--database postgres://…`).
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // System-library shims: nothing but the module maps.
@@ -70,6 +72,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings),
         // The in-memory Planner.

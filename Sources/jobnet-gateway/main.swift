@@ -34,7 +34,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "sim (the embedded simulator with demo data) or Planner's base URL") var planner: String?
     @Option var mappings: String?
     @Option var wsdl: String?
-    @Option(help: "The booking ledger (SQLite file), created and migrated at start") var database: String?
+    @Option(help: "The booking ledger, created and migrated at start: a SQLite file, or a postgres:// URL several instances share")
+    var database: String?
+    @Option(name: .customLong("rebooking-lease-seconds"), help: "Seconds after its last step a half-done rebooking is taken over by a recovery sweep")
+    var rebookingLeaseSeconds: Int?
     @Option(help: "A YAML config file") var config: String?
     @Option(name: .customLong("root-department-id")) var rootDepartmentId: String?
     @Option(name: .customLong("microsite-id")) var micrositeId: String?
@@ -78,7 +81,7 @@ struct Serve: AsyncParsableCommand {
             ("planner-timeout-ms", plannerTimeout.map(String.init)), ("max-body-bytes", maxBodyBytes.map(String.init)),
             ("idle-timeout-ms", idleTimeout.map(String.init)), ("max-connections", maxConnections.map(String.init)),
             ("min-body-rate", minBodyRate.map(String.init)), ("person-cache-seconds", personCacheSeconds.map(String.init)),
-            ("retention-days", retentionDays.map(String.init)), ("trusted-proxies", trustedProxies),
+            ("retention-days", retentionDays.map(String.init)), ("rebooking-lease-seconds", rebookingLeaseSeconds.map(String.init)), ("trusted-proxies", trustedProxies),
             ("planner-max-concurrent", plannerMaxConcurrent.map(String.init)),
             ("planner-read-retries", plannerReadRetries.map(String.init)),
             ("planner-breaker-failures", plannerBreakerFailures.map(String.init)),
@@ -116,7 +119,7 @@ struct Serve: AsyncParsableCommand {
         }
         let configuration = built
         let logFile = try MappingLogFile(path: configuration.logFile)
-        let server = try GatewayServer(configuration: configuration, log: MappingLog(file: logFile, format: configuration.logFormat))
+        let server = try await GatewayServer.open(configuration: configuration, log: MappingLog(file: logFile, format: configuration.logFormat))
         let planner = simulator == nil ? configuration.plannerURL : "the embedded simulator (demo data)"
         let host = configuration.host
         try await server.run(stopsGracefullyOnSignals: true, logFile: logFile) { port in
@@ -317,11 +320,11 @@ struct Log: AsyncParsableCommand {
 struct Fejlmeldinger: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the error reports Jobnet sent (CreateFejlmelding).")
 
-    @Option(help: "The booking ledger (SQLite file)") var database: String = "jobnet-gateway.sqlite"
+    @Option(help: "The booking ledger: a SQLite file or a postgres:// URL") var database: String = "jobnet-gateway.sqlite"
     @Option(help: "Only reports received on or after this date (YYYY-MM-DD, Copenhagen)") var since: String?
 
     func run() async throws {
-        let (ledger, from) = try openLedger(database, since: since)
+        let (ledger, from) = try await openLedger(database, since: since)
         let reports = try await ledger.fejlmeldinger(since: from)
         for report in reports {
             print(FejlmeldingLine(report).text)
@@ -335,11 +338,11 @@ struct Enrollments: AsyncParsableCommand {
         abstract: "List the enrollments StraksbookOgTilmeld recorded, for the jobcenter to pass on to STAR.",
         discussion: "The gateway records an enrollment with its booking; it does not enrol the citizen with STAR.")
 
-    @Option(help: "The booking ledger (SQLite file)") var database: String = "jobnet-gateway.sqlite"
+    @Option(help: "The booking ledger: a SQLite file or a postgres:// URL") var database: String = "jobnet-gateway.sqlite"
     @Option(help: "Only enrollments recorded on or after this date (YYYY-MM-DD, Copenhagen)") var since: String?
 
     func run() async throws {
-        let (ledger, from) = try openLedger(database, since: since)
+        let (ledger, from) = try await openLedger(database, since: since)
         let enrollments = try await ledger.enrollments(since: from)
         for enrollment in enrollments {
             print(EnrollmentLine(enrollment).text)
@@ -348,7 +351,7 @@ struct Enrollments: AsyncParsableCommand {
     }
 }
 
-struct Migrate: ParsableCommand {
+struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create or migrate the booking ledger's schema, and nothing else (for a deploy pipeline).",
         discussion: """
@@ -356,22 +359,24 @@ struct Migrate: ParsableCommand {
             refuses a ledger a newer gateway has migrated, as serve does.
             """)
 
-    @Option(help: "The booking ledger (SQLite file)") var database: String = "jobnet-gateway.sqlite"
+    @Option(help: "The booking ledger: a SQLite file or a postgres:// URL") var database: String = "jobnet-gateway.sqlite"
 
-    func run() throws {
-        let applied = try Ledger.migrate(path: database)
+    func run() async throws {
+        let applied = try await Ledger.migrate(database: database, logger: Ledger.databaseLogger)
         for migration in applied { print("applied \(migration)") }
-        print("\(database): schema at \(Ledger.knownMigrations.last ?? "none")\(applied.isEmpty ? " (nothing to do)" : "")")
+        let shown = PostgresLocation.isPostgres(database) ? ((try? PostgresLocation(database).description) ?? database) : database
+        print("\(shown): schema at \(Ledger.knownMigrations.last ?? "none")\(applied.isEmpty ? " (nothing to do)" : "")")
     }
 }
 
 /// An existing ledger for a listing command, and its `--since` day (YYYY-MM-DD, Copenhagen) as a time.
-func openLedger(_ database: String, since: String?) throws -> (Ledger, Date?) {
+func openLedger(_ database: String, since: String?) async throws -> (Ledger, Date?) {
     var from: Date?
     if let since {
         guard let date = CopenhagenTime.parse(since + "T00:00:00") else { throw ValidationError("--since takes YYYY-MM-DD") }
         from = date
     }
+    if PostgresLocation.isPostgres(database) { return (try await Ledger.open(database, logger: Ledger.databaseLogger), from) }
     guard FileManager.default.fileExists(atPath: database) else { throw ValidationError("no ledger at \(database)") }
     return (try Ledger(path: database), from)
 }

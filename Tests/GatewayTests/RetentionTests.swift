@@ -35,8 +35,12 @@ import Testing
             newResourceId: "resource", newReservationId: nil, step: step, updatedAt: time)
     }
 
-    @Test func exactlyTheRowsPastTheHorizonGo() async throws {
-        let ledger = try Ledger(path: nil)
+    @Test(arguments: LedgerBackend.allCases)
+    func exactlyTheRowsPastTheHorizonGo(_ backend: LedgerBackend) async throws {
+        try await withLedger(backend) { ledger in try await Self.exactlyTheRowsPastTheHorizonGo(ledger) }
+    }
+
+    static func exactlyTheRowsPastTheHorizonGo(_ ledger: Ledger) async throws {
         // Bookings: one ended before the horizon, one after, one before but named by a kept enrollment.
         try await ledger.save(Self.booking("old", end: Self.before))
         try await ledger.save(Self.booking("recent", end: Self.after))

@@ -30,6 +30,7 @@ extension GatewayConfiguration {
         minimumBodyBytesPerSecond = try Self.integer(settings, "min-body-rate", in: 0...(1 << 30))
         personCacheSeconds = try Self.integer(settings, "person-cache-seconds", in: 0...3_600)
         retentionDays = try Self.integer(settings, "retention-days", in: 0...36_500)
+        rebookingLeaseSeconds = try Self.integer(settings, "rebooking-lease-seconds", in: 2...3_600)
         trustedProxies = []
         for proxy in (settings.value("trusted-proxies") ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
         where !proxy.isEmpty {

@@ -46,8 +46,12 @@ public struct GatewayConfiguration: Sendable {
     /// spelling; empty: nobody's.
     public var trustedProxies: Set<String> = []
     public var limits = OperationLimits()
-    /// The booking ledger's SQLite file; nil keeps it in memory (lost at exit: for tests only).
+    /// The booking ledger: a SQLite file, or a `postgres://` URL (`PostgresLocation`) for several instances;
+    /// nil keeps it in memory (lost at exit: for tests only).
     public var databasePath: String? = "jobnet-gateway.sqlite"
+    /// How long a rebooking's lease lasts after each step (`rebooking-lease-seconds`): past it, the
+    /// recovery sweep of any instance sharing the ledger finishes or undoes it.
+    public var rebookingLeaseSeconds: Int = 60
     /// Where a test stops a rebooking half-way (`serve --failpoint`, hidden); nil in production.
     public var failpoint: RebookingFailpoint?
 

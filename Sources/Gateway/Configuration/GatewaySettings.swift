@@ -26,7 +26,10 @@ public struct GatewaySettings: Sendable {
         Setting(name: "planner", defaultValue: "sim", secret: false, help: "sim, or Planner's base URL"),
         Setting(name: "mappings", defaultValue: "Mappings", secret: false, help: "the mapping files"),
         Setting(name: "wsdl", defaultValue: "Wsdl", secret: false, help: "the contract"),
-        Setting(name: "database", defaultValue: "jobnet-gateway.sqlite", secret: false, help: "the booking ledger"),
+        Setting(name: "database", defaultValue: "jobnet-gateway.sqlite", secret: false,
+                help: "the booking ledger: a SQLite file, or a postgres:// URL shared by several instances"),
+        Setting(name: "rebooking-lease-seconds", defaultValue: "60", secret: false,
+                help: "a half-done rebooking is taken over by any instance's recovery sweep this long after its last step"),
         Setting(name: "root-department-id", defaultValue: nil, secret: false, help: "Planner RootDepartmentId"),
         Setting(name: "microsite-id", defaultValue: nil, secret: false, help: "Planner MicrositeId"),
         Setting(name: "client-cert", defaultValue: nil, secret: false, help: "FOCES certificate, PEM or PKCS#12"),
@@ -107,7 +110,9 @@ public struct GatewaySettings: Sendable {
         for setting in Self.all {
             let (value, source) = resolved(setting.name)
             let shown: String
-            if let value {
+            if var value {
+                // A PostgreSQL URL may carry a password: shown without it.
+                if PostgresLocation.isPostgres(value) { value = (try? PostgresLocation(value, environment: [:]).description) ?? "(not a valid URL)" }
                 shown = setting.secret ? "\"********\"" : "\"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""
             } else {
                 shown = "null"

@@ -30,9 +30,11 @@ public struct GatewayServer: Sendable {
 
     /// Loads the contract and the mappings (refusing to start on an error) and builds the Planner client,
     /// on libcurl unless `plannerTransport` is given (the tests' in-process simulator).
+    /// `ledger`: one already open (`open(configuration:…)` opens a PostgreSQL one); else the SQLite file
+    /// `configuration.databasePath` names.
     public init(
         configuration: GatewayConfiguration, log: MappingLog = MappingLog(), clock: @escaping @Sendable () -> Date = { Date() },
-        plannerTransport: (any PlannerTransport)? = nil
+        plannerTransport: (any PlannerTransport)? = nil, ledger: Ledger? = nil
     ) throws {
         let contract = try Contract(directory: configuration.wsdlDirectory)
         // One transport (its worker threads and their kept-alive connections) for every generation of mappings.
@@ -50,7 +52,11 @@ public struct GatewayServer: Sendable {
                     micrositeId: configuration.micrositeId, routes: routes),
                 transport: transport, protection: configuration.protection, breaker: breaker, personCache: personCache)
         }
-        let ledger = try Ledger(path: configuration.databasePath)
+        if ledger == nil, let database = configuration.databasePath, PostgresLocation.isPostgres(database) {
+            throw LedgerLocationError("a PostgreSQL ledger is opened by GatewayServer.open")
+        }
+        let ledger = try ledger
+            ?? Ledger(store: try SQLiteLedgerStore(path: configuration.databasePath), leaseSeconds: Double(configuration.rebookingLeaseSeconds))
         self.configuration = configuration
         let health = PlannerHealth()
         let metrics = GatewayMetrics()
@@ -70,6 +76,22 @@ public struct GatewayServer: Sendable {
             contract: contract, parser: XMLParser(limits: XMLParseLimits(maximumBytes: configuration.maximumBodyBytes)),
             store: store, log: observed, ledger: ledger, limits: configuration.limits, clock: clock,
             failpoint: configuration.failpoint)
+    }
+
+    /// Opens the ledger `configuration.databasePath` names (a SQLite file or a `postgres://` URL, connected
+    /// and migrated) and builds the server on it.
+    public static func open(configuration: GatewayConfiguration, log: MappingLog = MappingLog()) async throws -> GatewayServer {
+        let ledger: Ledger = if let database = configuration.databasePath {
+            try await Ledger.open(database, leaseSeconds: Double(configuration.rebookingLeaseSeconds), logger: Ledger.databaseLogger)
+        } else {
+            Ledger(store: try SQLiteLedgerStore(path: nil), leaseSeconds: Double(configuration.rebookingLeaseSeconds))
+        }
+        do {
+            return try GatewayServer(configuration: configuration, log: log, ledger: ledger)
+        } catch {
+            try? ledger.close()
+            throw error
+        }
     }
 
     /// Reads Mappings/ again (SIGHUP). Refused when any file has an error: the old mappings stay in
@@ -259,6 +281,7 @@ public struct GatewayServer: Sendable {
         let services: [any Service] = [
             LedgerService(ledger: endpoint.ledger, log: endpoint.log),
             RetentionService(ledger: endpoint.ledger, log: endpoint.log, days: configuration.retentionDays, clock: endpoint.clock),
+            RebookingRecoveryService(endpoint: endpoint, interval: .seconds(max(1, configuration.rebookingLeaseSeconds / 2))),
             app, HangupService(server: self, logFile: logFile),
         ]
         var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

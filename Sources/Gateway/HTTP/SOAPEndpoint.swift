@@ -19,7 +19,7 @@ public struct SOAPEndpoint: Sendable {
     public let clock: @Sendable () -> Date
     public let limits: OperationLimits
     public let ledger: Ledger
-    let locks = CitizenLocks()
+    let locks: CitizenLocks
     let unmappedCaseworkers: UnmappedCaseworkers
     let failpoint: RebookingFailpoint?
 
@@ -32,6 +32,7 @@ public struct SOAPEndpoint: Sendable {
         self.limits = limits
         self.ledger = ledger
         self.unmappedCaseworkers = UnmappedCaseworkers(ledger: ledger)
+        self.locks = CitizenLocks(ledger: ledger)
         self.contract = contract
         self.parser = parser
         self.store = store
@@ -214,12 +215,13 @@ public struct SOAPEndpoint: Sendable {
     public static let starCodes: [JobnetOperation: [Int]] = Dictionary(
         uniqueKeysWithValues: OperationRegistry.all.map { ($0.operation, $0.starCodes) })
 
-    /// Finishes or undoes the rebookings a previous run left half-way; called before serving.
-    public func recoverRebookings() async -> [String] {
+    /// Finishes or undoes the rebookings left half-way: at start-up (`startUp`: every one, on a ledger no
+    /// other instance shares) and then by the recovery sweep (only those whose lease has run out).
+    public func recoverRebookings(startUp: Bool = true) async -> [String] {
         let loaded = store.current
         let context = OperationContext(
             cpr: nil, planner: loaded.planner, mappings: loaded.mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
             notes: MappingNotes(), unmappedCaseworkers: unmappedCaseworkers, failpoint: failpoint)
-        return await Rebooking.recover(context: context)
+        return await Rebooking.recover(context: context, ignoringLeases: startUp && !ledger.isShared, when: startUp ? "at start-up" : "by the recovery sweep")
     }
 }

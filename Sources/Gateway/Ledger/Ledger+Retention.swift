@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Ledger {
     /// What one retention pass deleted, by table.
@@ -30,20 +29,6 @@ extension Ledger {
     /// Planner's resource ids and the numeric ids given to them stay: they are no one's personal data,
     /// and a caseworker's id must not change.
     public func deleteExpired(before horizon: Date) async throws -> Retained {
-        try await database.write { db in
-            var retained = Retained()
-            retained.enrollments = try LedgerEnrollment.filter(Column("createdAt") < horizon).deleteAll(db)
-            retained.bookings = try LedgerBooking
-                .filter(Column("end") < horizon)
-                .filter(sql: "requestKey NOT IN (SELECT bookingKey FROM enrollment)")
-                .deleteAll(db)
-            retained.fejlmeldinger = try LedgerFejlmelding.filter(Column("receivedAt") < horizon).deleteAll(db)
-            retained.rebookings = try RebookingJournalEntry
-                .filter([RebookingJournalEntry.Step.done.rawValue, RebookingJournalEntry.Step.undone.rawValue].contains(Column("step")))
-                .filter(Column("updatedAt") < horizon)
-                .deleteAll(db)
-            retained.deadlines = try CitizenDeadline.filter(Column("holdBy") < horizon).deleteAll(db)
-            return retained
-        }
+        try await store.deleteExpired(before: horizon)
     }
 }

@@ -76,6 +76,9 @@ public struct RebookingJournalEntry: Codable, Sendable, Equatable, FetchableReco
         case done
         /// Undone: the old booking stands (or was booked again), no new reservation remains.
         case undone
+
+        /// The steps after which nothing is left to do.
+        public static let finished: [String] = [Step.done.rawValue, Step.undone.rawValue]
     }
 
     public var id: String
@@ -89,6 +92,10 @@ public struct RebookingJournalEntry: Codable, Sendable, Equatable, FetchableReco
     public var newReservationId: String?
     public var step: Step
     public var updatedAt: Date
+    /// The instance taking the steps (`Ledger.instance`), and until when: written with each step; past
+    /// it, a recovery sweep on any instance may take the rebooking over.
+    public var leaseOwner: String? = nil
+    public var leaseUntil: Date? = nil
 }
 
 /// A citizen's deadline (Frist) for one interview type: the day to book by and the day the meeting

@@ -137,47 +137,60 @@ struct Rebooking {
         }
     }
 
-    /// At start-up: finish or undo every rebooking a previous run left half-way.
-    static func recover(context: OperationContext) async -> [String] {
+    /// Finishes or undoes the rebookings left half-way whose lease has run out (every one, when
+    /// `ignoringLeases`). Each is taken under the citizen's lock — no live call for the citizen runs
+    /// meanwhile, on any instance — and claimed in the ledger, so that two instances never both take it.
+    static func recover(context: OperationContext, ignoringLeases: Bool = true, when: String = "at start-up") async -> [String] {
         var report: [String] = []
         guard let entries = try? await context.ledger.unfinishedRebookings() else { return ["the rebooking journal cannot be read"] }
-        for var entry in entries {
-            guard let person = UUID(uuidString: entry.personId), entry.step != .done, entry.step != .undone else { continue }
-            // Without Planner's view the journal cannot tell which steps happened: left for the next start.
-            guard let held = try? await context.planner.bookings(personStatusId: person) else {
-                report.append("rebooking \(entry.id) left for the next start: GetBookings failed")
-                continue
-            }
-            let view = StateMachine.PlannerView(
-                oldStands: held.contains {
-                    $0.id.lowercasedText == entry.oldBookingId && ![.cancelled, .rejected].contains($0.status)
-                },
-                newConfirmed: held.contains { $0.id.lowercasedText == entry.newReservationId && $0.status == .accepted })
-            // A new time Planner holds although the journal does not know its id (killed after Planner answered).
-            let stray = held.first(where: {
-                abs($0.startTime.timeIntervalSince(entry.newStart)) < 1 && $0.id.lowercasedText != entry.oldBookingId
-                    && ($0.status == .readyForCitizenConfirmation
-                        || (entry.newResourceId == plannerAssigns && ![.cancelled, .rejected].contains($0.status)))
-            })?.id
-            let step = entry.step
-            switch StateMachine.recovery(from: step, planner: view) {
-            case .finished:
-                try? await journal(&entry, .done, context)
-                report.append("rebooking \(entry.id) found confirmed at start-up")
-            case .releaseNew:
-                try? await advance(&entry, from: .releaseNew, context: context, live: false, stray: stray)
-                report.append("rebooking \(entry.id) undone at start-up: the old booking stands")
-            case let action:
-                try? await advance(&entry, from: action, context: context, live: false, stray: stray)
-                let outcome = switch entry.step {
-                case .done: "completed"
-                case .undone: "undone (the old time booked again)"
-                default: "left for the next start (neither the new time confirmed nor the old one booked again)"
+        let now = Date()
+        for listed in entries where ignoringLeases || (listed.leaseUntil.map { $0 < now } ?? true) {
+            guard let person = UUID(uuidString: listed.personId) else { continue }
+            let line = try? await context.locks.withLock(person.uuidString) { () async throws(StarFault) -> String? in
+                guard let claimed = try? await context.ledger.claimRebooking(id: listed.id, ignoringLease: ignoringLeases) else {
+                    return nil   // finished meanwhile, or another instance took it
                 }
-                report.append("rebooking \(entry.id) \(outcome) at start-up")
+                return await recover(claimed, person: person, context: context, when: when)
             }
+            if let line = line ?? nil { report.append(line) }
         }
         return report
+    }
+
+    /// Finishes or undoes one rebooking; Planner's GetBookings says which steps happened.
+    private static func recover(_ claimed: RebookingJournalEntry, person: UUID, context: OperationContext, when: String) async -> String {
+        var entry = claimed
+        // Without Planner's view the journal cannot tell which steps happened: left for the next pass.
+        guard let held = try? await context.planner.bookings(personStatusId: person) else {
+            return "rebooking \(entry.id) left for the next pass: GetBookings failed"
+        }
+        let view = StateMachine.PlannerView(
+            oldStands: held.contains {
+                $0.id.lowercasedText == entry.oldBookingId && ![.cancelled, .rejected].contains($0.status)
+            },
+            newConfirmed: held.contains { $0.id.lowercasedText == entry.newReservationId && $0.status == .accepted })
+        // A new time Planner holds although the journal does not know its id (killed after Planner answered).
+        let stray = held.first(where: {
+            abs($0.startTime.timeIntervalSince(entry.newStart)) < 1 && $0.id.lowercasedText != entry.oldBookingId
+                && ($0.status == .readyForCitizenConfirmation
+                    || (entry.newResourceId == plannerAssigns && ![.cancelled, .rejected].contains($0.status)))
+        })?.id
+        switch StateMachine.recovery(from: entry.step, planner: view) {
+        case .finished:
+            try? await journal(&entry, .done, context)
+            return "rebooking \(entry.id) found confirmed \(when)"
+        case .releaseNew:
+            try? await advance(&entry, from: .releaseNew, context: context, live: false, stray: stray)
+            return "rebooking \(entry.id) undone \(when): the old booking stands"
+        case let action:
+            try? await advance(&entry, from: action, context: context, live: false, stray: stray)
+            let outcome = switch entry.step {
+            case .done: "completed"
+            case .undone: "undone (the old time booked again)"
+            default: "left for the next pass (neither the new time confirmed nor the old one booked again)"
+            }
+            return "rebooking \(entry.id) \(outcome) \(when)"
+        }
     }
 
     /// Writes the entry at `step`; a ledger that cannot be written is the gateway's own trouble (9303).
