@@ -54,7 +54,7 @@ extension PostgresLedgerStore {
     /// The table is locked for the transaction: two instances seeing a new resource at once give it one id,
     /// and never one id to two resources.
     public func assignUnmappedCaseworkerId(resourceId: String, firstId: Int, at time: Date) async throws -> Int {
-        try await transaction { connection in
+        try await transaction { [logger] connection in
             try await connection.query("LOCK TABLE unmappedCaseworker IN SHARE ROW EXCLUSIVE MODE", logger: logger)
             for try await id in try await connection.query(
                 "SELECT caseWorkerId FROM unmappedCaseworker WHERE resourceId = \(resourceId)", logger: logger
@@ -100,7 +100,7 @@ extension PostgresLedgerStore {
     }
 
     public func save(_ booking: LedgerBooking, enrollment: LedgerEnrollment) async throws {
-        try await transaction { connection in
+        try await transaction { [logger] connection in
             try await connection.query(Self.upsert(booking), logger: logger)
             try await connection.query(Self.upsert(enrollment), logger: logger)
         }
@@ -250,7 +250,7 @@ extension PostgresLedgerStore {
 
     /// `Ledger.deleteExpired`, in one transaction.
     public func deleteExpired(before horizon: Date) async throws -> Ledger.Retained {
-        try await transaction { connection in
+        try await transaction { [logger] connection in
             func deleted(_ query: PostgresQuery) async throws -> Int {
                 var count = 0
                 for try await _ in try await connection.query(query, logger: logger) { count += 1 }

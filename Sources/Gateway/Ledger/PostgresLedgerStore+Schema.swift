@@ -60,7 +60,7 @@ extension PostgresLedgerStore {
     /// Applies the versions the database lacks, in one transaction, and returns them; refuses
     /// (`LedgerSchemaError`) a database a newer gateway has migrated.
     func migrate() async throws -> [String] {
-        try await transaction { connection in
+        try await transaction { [logger] connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
             try await connection.query(
                 "CREATE TABLE IF NOT EXISTS ledgerMigration (version text PRIMARY KEY, appliedAt timestamptz NOT NULL)", logger: logger)

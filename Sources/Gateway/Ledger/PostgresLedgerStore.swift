@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// The ledger shared by several gateway instances: PostgreSQL through postgres-nio.
 ///
@@ -45,21 +46,27 @@ public final class PostgresLedgerStore: LedgerStore {
 
     /// One statement, its rows collected; a failure becomes a `LedgerDatabaseError` that says what
     /// PostgreSQL said, not postgres-nio's deliberately blank description.
-    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        do {
-            return try await queries.query(query, logger: logger).collect()
-        } catch {
-            throw LedgerDatabaseError(error)
+    func rows(_ query: PostgresQuery, within limit: Duration = statementDeadline) async throws -> [PostgresRow] {
+        let (queries, logger) = (queries, logger)
+        return try await withDeadline(limit) {
+            do {
+                return try await queries.query(query, logger: logger).collect()
+            } catch {
+                throw LedgerDatabaseError(error)
+            }
         }
     }
 
-    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await queries.withTransaction(logger: logger) { connection in try await body(connection) }
-        } catch let error as PostgresTransactionError {
-            throw LedgerDatabaseError(error.closureError ?? error.beginError ?? error.commitError ?? error)
-        } catch {
-            throw LedgerDatabaseError(error)
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let (queries, logger) = (queries, logger)
+        return try await withDeadline(Self.statementDeadline) {
+            do {
+                return try await queries.withTransaction(logger: logger) { connection in try await body(connection) }
+            } catch let error as PostgresTransactionError {
+                throw LedgerDatabaseError(error.closureError ?? error.beginError ?? error.commitError ?? error)
+            } catch {
+                throw LedgerDatabaseError(error)
+            }
         }
     }
 
@@ -72,20 +79,33 @@ public final class PostgresLedgerStore: LedgerStore {
     /// Holds `pg_advisory_xact_lock` on the citizen's key for `body`'s run, in a transaction on a `locks`
     /// connection: released at its end, and by the server if this instance dies (its connection goes).
     public func withCitizenLock<T: Sendable>(_ key: String, _ body: @Sendable () async -> T) async throws -> T {
-        var outcome: T?
-        do {
-            try await locks.withTransaction(logger: logger) { connection in
-                try await connection.query("SET LOCAL lock_timeout = '\(unescaped: Self.lockWait)'", logger: logger)
-                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.advisoryKey(key)))", logger: logger)
-                outcome = await body()
+        // `body` is not escaping, but the deadline's task group needs an escaping closure; it is awaited
+        // before this function returns, so it does not outlive the call.
+        try await withoutActuallyEscaping(body) { lockedBody in
+            let connected = DeadlineLifted()
+            let (locks, logger, advisoryKey) = (locks, logger, Self.advisoryKey(key))
+            // A connection within the statement deadline; the lock itself within PostgreSQL's lock_timeout.
+            return try await withDeadline(Self.statementDeadline, until: connected) {
+                let outcome = Mutex<T?>(nil)
+                do {
+                    try await locks.withTransaction(logger: logger) { connection in
+                        connected.lift()
+                        try await connection.query("SET LOCAL lock_timeout = '\(unescaped: Self.lockWait)'", logger: logger)
+                        try await connection.query("SELECT pg_advisory_xact_lock(\(advisoryKey))", logger: logger)
+                        let value = await lockedBody()
+                        outcome.withLock { $0 = value }
+                    }
+                } catch {
+                    // The body ran: its answer stands, whatever became of the COMMIT that only releases the lock.
+                    if let value = outcome.withLock({ $0 }) { return value }
+                    throw LedgerDatabaseError((error as? PostgresTransactionError).flatMap { $0.closureError ?? $0.beginError } ?? error)
+                }
+                guard let value = outcome.withLock({ $0 }) else {
+                    throw LedgerDatabaseError(message: "the citizen lock's transaction ended without running its body")
+                }
+                return value
             }
-        } catch {
-            // The body ran: its answer stands, whatever became of the COMMIT that only releases the lock.
-            if let outcome { return outcome }
-            throw LedgerDatabaseError((error as? PostgresTransactionError).flatMap { $0.closureError ?? $0.beginError } ?? error)
         }
-        guard let outcome else { throw LedgerDatabaseError(message: "the citizen lock's transaction ended without running its body") }
-        return outcome
     }
 
     /// The advisory lock's key: 64-bit FNV-1a of the key's UTF-8 bytes, the same in every process (Swift's
@@ -102,7 +122,7 @@ public final class PostgresLedgerStore: LedgerStore {
     // MARK: Health
 
     public func checkReadable() async throws {
-        _ = try await rows("SELECT requestKey FROM booking LIMIT 1")
+        _ = try await rows("SELECT requestKey FROM booking LIMIT 1", within: Self.readinessDeadline)
     }
 
     public func count() async throws -> Int {
