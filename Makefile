@@ -10,7 +10,7 @@ TEST_PKGS    := libxml2-utils openssl prometheus gsoap libgsoap-dev gcc chromium
 BENCH_PKGS   := nginx wrk curl
 FUZZ_SECONDS ?= 600
 
-.PHONY: all build run test deps test-deps bench-deps bench fuzz clean check-mappings status-screenshot
+.PHONY: all build run test deps test-deps bench-deps bench bench-ledger fuzz clean check-mappings status-screenshot
 
 all: build
 
@@ -68,6 +68,11 @@ bench-deps: deps
 bench: bench-deps
 	$(SWIFT) build -c release --product jobnet-gateway
 	Tests/Bench/run.sh
+
+## CreateSelvbooking on SQLite and on PostgreSQL, one instance and two behind nginx; into docs/benchmarks.md.
+bench-ledger: bench-deps test-deps
+	$(SWIFT) build -c release --product jobnet-gateway
+	Tests/Bench/ledger.sh
 
 ## libFuzzer over the request path for FUZZ_SECONDS (default 600), seeded from Tests/Fixtures/.
 ## Crashing inputs land in .build-fuzz/crashes/; commit them to Tests/Fuzz/regressions/.

@@ -52,7 +52,7 @@ public final class PostgresLedgerStore: LedgerStore {
             do {
                 return try await queries.query(query, logger: logger).collect()
             } catch {
-                throw LedgerDatabaseError(error)
+                throw LedgerDatabaseError.wrapping(error)
             }
         }
     }
@@ -62,10 +62,8 @@ public final class PostgresLedgerStore: LedgerStore {
         return try await withDeadline(Self.statementDeadline) {
             do {
                 return try await queries.withTransaction(logger: logger) { connection in try await body(connection) }
-            } catch let error as PostgresTransactionError {
-                throw LedgerDatabaseError(error.closureError ?? error.beginError ?? error.commitError ?? error)
             } catch {
-                throw LedgerDatabaseError(error)
+                throw LedgerDatabaseError.wrapping(error)
             }
         }
     }
@@ -98,7 +96,7 @@ public final class PostgresLedgerStore: LedgerStore {
                 } catch {
                     // The body ran: its answer stands, whatever became of the COMMIT that only releases the lock.
                     if let value = outcome.withLock({ $0 }) { return value }
-                    throw LedgerDatabaseError((error as? PostgresTransactionError).flatMap { $0.closureError ?? $0.beginError } ?? error)
+                    throw LedgerDatabaseError.wrapping(error)
                 }
                 guard let value = outcome.withLock({ $0 }) else {
                     throw LedgerDatabaseError(message: "the citizen lock's transaction ended without running its body")
@@ -137,6 +135,15 @@ public struct LedgerDatabaseError: Error, CustomStringConvertible {
 
     init(message: String) {
         description = message
+    }
+
+    /// PostgreSQL's errors (inside a transaction's too) as a `LedgerDatabaseError`; the gateway's own
+    /// (a `LedgerSchemaError`, a cancellation) as they are.
+    static func wrapping(_ error: any Error) -> any Error {
+        if let failed = error as? PostgresTransactionError {
+            return wrapping(failed.closureError ?? failed.beginError ?? failed.commitError ?? LedgerDatabaseError(message: "a transaction failed"))
+        }
+        return error is PSQLError ? LedgerDatabaseError(error) : error
     }
 
     init(_ error: any Error) {

@@ -1,0 +1,76 @@
+import Foundation
+import Synchronization
+@testable import Gateway
+import Testing
+
+/// What only the PostgreSQL ledger has: its URL, its migrations table, the citizen lock across instances.
+@Suite struct PostgresLedgerTests {
+    @Test func theURLIsReadAsLibpqReadsIt() throws {
+        let plain = try PostgresLocation("postgres://jobnet@db.internal/ledger", environment: ["PGPASSWORD": "hemmeligt"])
+        #expect(plain.host == "db.internal" && plain.port == 5432 && plain.database == "ledger")
+        #expect(plain.password == "hemmeligt")
+        #expect(plain.sslMode == .prefer)
+        let full = try PostgresLocation(
+            "postgresql://jobnet:pa%40ss@10.0.0.5:6543?sslmode=verify-full&sslrootcert=/etc/ca.pem", environment: ["PGPASSWORD": "other"])
+        #expect(full.password == "pa@ss")
+        #expect(full.database == "jobnet")
+        #expect(full.sslMode == .verifyFull && full.rootCertificate == "/etc/ca.pem")
+        // What logs and --print-config show: never the password.
+        #expect(!full.description.contains("pa@ss") && !full.description.contains("pa%40ss"))
+        #expect(full.description == "postgres://jobnet@10.0.0.5:6543/jobnet?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+        #expect(throws: LedgerLocationError.self) { try PostgresLocation("postgres://db.internal/ledger") }
+        #expect(throws: LedgerLocationError.self) { try PostgresLocation("postgres://jobnet@db/ledger?sslmode=sometimes") }
+        #expect(throws: LedgerLocationError.self) { try PostgresLocation("postgres://jobnet@db/ledger?sslmode=verify-ca") }
+        #expect(throws: LedgerLocationError.self) { try PostgresLocation("postgres://jobnet@db/ledger?sslcert=/c.pem") }
+    }
+
+    @Test func printConfigShowsTheURLWithoutItsPassword() throws {
+        let settings = try GatewaySettings(
+            flags: ["database": "postgres://jobnet:hemmeligt@db.internal/ledger"], configFile: nil, environment: [:])
+        #expect(!settings.printable.contains("hemmeligt"))
+        #expect(settings.printable.contains("postgres://jobnet@db.internal:5432/ledger"))
+    }
+
+    @Test func migrationsRunOnceAndANewerSchemaIsRefused() async throws {
+        try await withTestPostgres { cluster in
+            #expect(try await Ledger.migrate(database: cluster.url(), logger: Ledger.databaseLogger) == Ledger.knownMigrations)
+            #expect(try await Ledger.migrate(database: cluster.url(), logger: Ledger.databaseLogger).isEmpty)
+            #expect(try await cluster.sql("SELECT count(*) FROM ledgerMigration") == "\(Ledger.knownMigrations.count)")
+            _ = try await cluster.sql("INSERT INTO ledgerMigration VALUES ('v99: from the future', now())")
+            await #expect(throws: LedgerSchemaError.self) { _ = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger) }
+        }
+    }
+
+    /// Two instances (two stores on one database): the second's call for a citizen starts only after the
+    /// first's has ended; another citizen's does not wait.
+    @Test func aCitizensLockHoldsAcrossInstances() async throws {
+        try await withTestPostgres { cluster in
+            let first = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger)
+            let second = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger)
+            defer {
+                try? first.close()
+                try? second.close()
+            }
+            let events = EventLog()
+            let holding = Task {
+                try await first.withCitizenLock("citizen-a") {
+                    events.add("first in")
+                    try? await Task.sleep(for: .milliseconds(800))
+                    events.add("first out")
+                }
+            }
+            while !events.all.contains("first in") { try await Task.sleep(for: .milliseconds(10)) }
+            try await second.withCitizenLock("citizen-b") { events.add("other citizen") }
+            try await second.withCitizenLock("citizen-a") { events.add("second in") }
+            try await holding.value
+            #expect(events.all == ["first in", "other citizen", "first out", "second in"])
+        }
+    }
+}
+
+/// Events in the order they happened, from any task.
+final class EventLog: Sendable {
+    private let events = Mutex<[String]>([])
+    func add(_ event: String) { events.withLock { $0.append(event) } }
+    var all: [String] { events.withLock { $0 } }
+}
