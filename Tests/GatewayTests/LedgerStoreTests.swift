@@ -88,6 +88,28 @@ import Testing
         }
     }
 
+    /// A request's pending row goes in once; again only after its booking was cancelled.
+    @Test(arguments: LedgerBackend.allCases)
+    func aPendingRowGoesInOnlyWhereNoLiveRowIs(_ backend: LedgerBackend) async throws {
+        try await withLedger(backend) { ledger in
+            let pending = Self.booking("k", planner: nil, state: .pending)
+            let inserted = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<10 { group.addTask { try await ledger.insertPending(pending) } }
+                return try await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+            }
+            #expect(inserted == 1)
+            var booked = pending
+            booked.state = .booked
+            booked.plannerBookingId = "p-k"
+            try await ledger.save(booked)
+            #expect(try await !ledger.insertPending(pending))
+            booked.state = .cancelled
+            try await ledger.save(booked)
+            #expect(try await ledger.insertPending(pending))
+            #expect(try await ledger.booking(key: "k")?.state == .pending)
+        }
+    }
+
     /// Many resources seen at once get distinct ids, and each resource one id.
     @Test(arguments: LedgerBackend.allCases)
     func unmappedCaseworkersSeenAtOnceGetDistinctIds(_ backend: LedgerBackend) async throws {
@@ -118,10 +140,14 @@ import Testing
             }
             #expect(claims.count == 1)
             #expect(claims.first?.leaseOwner == other.instance)
+            // The instance that lost it takes no further step.
+            await #expect(throws: RebookingLeaseLostError.self) { try await ledger.journal(Self.rebooking("r", step: .cancelled)) }
+            #expect(try await ledger.rebooking(id: "r")?.step == .reserved)
             // Start-up on a ledger no one shares ignores the lease; a finished rebooking is never claimed.
             #expect(try await ledger.claimRebooking(id: "r", ignoringLease: true) != nil)
             try await ledger.journal(Self.rebooking("r", step: .undone))
             #expect(try await ledger.claimRebooking(id: "r", ignoringLease: true) == nil)
+            #expect(try await ledger.unfinishedRebookings().isEmpty)
         }
     }
 }

@@ -68,6 +68,36 @@ import Testing
     }
 }
 
+extension PostgresLedgerTests {
+    /// A call that cannot have the citizen's lock in time is refused, and its work never runs unlocked.
+    @Test func aLockNotHadInTimeIsAnErrorNotARunWithoutIt() async throws {
+        try await withTestPostgres { cluster in
+            let holder = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger)
+            let impatient = Ledger(store: try await PostgresLedgerStore.open(
+                try PostgresLocation(cluster.url()), logger: Ledger.databaseLogger, lockWait: .seconds(1)))
+            defer {
+                try? holder.close()
+                try? impatient.close()
+            }
+            let events = EventLog()
+            let holding = Task {
+                try await holder.withCitizenLock("citizen") {
+                    events.add("holder in")
+                    try? await Task.sleep(for: .seconds(3))
+                    events.add("holder out")
+                }
+            }
+            while !events.all.contains("holder in") { try await Task.sleep(for: .milliseconds(10)) }
+            await #expect(throws: LedgerDatabaseError.self) { try await impatient.withCitizenLock("citizen") { events.add("unlocked run") } }
+            try await holding.value
+            #expect(events.all == ["holder in", "holder out"])
+            // Free again: it is had at once.
+            try await impatient.withCitizenLock("citizen") { events.add("after") }
+            #expect(events.all.last == "after")
+        }
+    }
+}
+
 /// Events in the order they happened, from any task.
 final class EventLog: Sendable {
     private let events = Mutex<[String]>([])

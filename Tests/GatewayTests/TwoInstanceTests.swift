@@ -69,7 +69,7 @@ import Testing
                 return await group.reduce(into: []) { $0.append($1) }
             }
             let ids = Set(answers.map { Self.answer($0).value(of: "IndkaldelseId") })
-            #expect(ids.count == 1, "\(ids)")
+            #expect(ids.count == 1, "\(answers.filter { Self.answer($0).value(of: "IndkaldelseId") == nil }.prefix(2))")
             let id = try #require(ids.first ?? nil, "\(answers.first ?? "")")
             let anna = await state.activeBookings(personStatusId: DemoData.annaId)
             #expect(anna.count == before + 1)
@@ -141,6 +141,38 @@ import Testing
             #expect(ready.hasPrefix("ready"), "\(ready)")
             let booked = Self.answer(try await GatewayProcess.post(CreateSelvbookingTests.request(start: start), port: port))
             #expect(booked.value(of: "IndkaldelseId") != nil, "\(booked.body)")
+        }
+    }
+
+    /// A server that hangs (its connections open, nothing answered) is an outage too, within the same bounds.
+    @Test func aPostgreSQLThatHangsIsAnOutageNotAWait() async throws {
+        try await Self.withTwoGateways { instances in
+            let state = instances.state
+            let port = instances.first.port
+            let start = try await Self.freeTime(state)
+            #expect(try await GatewayProcess.get("/ready", port: port).hasPrefix("ready"))
+            try await instances.cluster.freeze()
+            do {
+                let asked = Date()
+                #expect(try await GatewayProcess.get("/ready", port: port).contains("not ready: the ledger cannot be read"))
+                #expect(Date().timeIntervalSince(asked) < 8)
+                await state.resetCalls()
+                let refused = Self.answer(try await GatewayProcess.post(CreateSelvbookingTests.request(start: start), port: port))
+                #expect(refused.fejlkode == 9303, "\(refused.body)")
+                #expect(Date().timeIntervalSince(asked) < 40)
+                #expect(await !state.calls.contains(.makeBooking))
+            } catch {
+                try await instances.cluster.thaw()
+                throw error
+            }
+            try await instances.cluster.thaw()
+            var ready = ""
+            for _ in 0..<150 {
+                ready = try await GatewayProcess.get("/ready", port: port)
+                if ready.hasPrefix("ready") { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(ready.hasPrefix("ready"), "\(ready)")
         }
     }
 }

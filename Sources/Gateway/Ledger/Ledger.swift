@@ -121,6 +121,12 @@ public final class Ledger: Sendable {
         try await store.save(booking, enrollment: enrollment)
     }
 
+    /// Writes a request's pending row before Planner is asked, unless a row for the same request is there
+    /// that is not cancelled (false): idempotent creation rests on the ledger's key, not on the lock alone.
+    public func insertPending(_ booking: LedgerBooking) async throws -> Bool {
+        try await store.insertPending(booking)
+    }
+
     public func removeBooking(key: String) async throws {
         try await store.removeBooking(key: key)
     }
@@ -154,18 +160,19 @@ public final class Ledger: Sendable {
 
     /// Writes a rebooking's journal entry: before each step is taken, so that a gateway killed between
     /// steps leaves what to finish or undo. An unfinished entry carries this instance's lease, renewed by
-    /// each step; a finished one none.
+    /// each step; a finished one none. Throws `RebookingLeaseLostError` when another instance has taken
+    /// the rebooking over meanwhile: this one must not take another step.
     public func journal(_ entry: RebookingJournalEntry) async throws {
-        var entry = entry
         let finished = RebookingJournalEntry.Step.finished.contains(entry.step.rawValue)
-        entry.leaseOwner = instance
-        entry.leaseUntil = finished ? nil : Date().addingTimeInterval(leaseSeconds)
-        try await store.journal(entry)
+        guard try await store.journal(entry, owner: instance, leaseSeconds: finished ? nil : leaseSeconds) else {
+            throw RebookingLeaseLostError(id: entry.id)
+        }
     }
 
-    /// Rebookings that were neither finished nor undone.
-    public func unfinishedRebookings() async throws -> [RebookingJournalEntry] {
-        try await store.unfinishedRebookings()
+    /// Rebookings that were neither finished nor undone; only those whose lease has run out, when
+    /// `leaseExpiredOnly` (by the ledger's clock).
+    public func unfinishedRebookings(leaseExpiredOnly: Bool = false) async throws -> [RebookingJournalEntry] {
+        try await store.unfinishedRebookings(leaseExpiredOnly: leaseExpiredOnly)
     }
 
     public func rebooking(id: String) async throws -> RebookingJournalEntry? {
@@ -176,9 +183,7 @@ public final class Ledger: Sendable {
     /// says, when `ignoringLease`: a ledger no other instance shares, at start-up). Nil when it is finished
     /// or another instance holds it.
     public func claimRebooking(id: String, ignoringLease: Bool) async throws -> RebookingJournalEntry? {
-        let now = Date()
-        return try await store.claimRebooking(
-            id: id, owner: instance, until: now.addingTimeInterval(leaseSeconds), leaseExpiredBy: ignoringLease ? nil : now)
+        try await store.claimRebooking(id: id, owner: instance, leaseSeconds: leaseSeconds, respectingLease: !ignoringLease)
     }
 
     /// Closes the ledger (at shutdown, after the last call finished).
@@ -194,4 +199,10 @@ public final class Ledger: Sendable {
     public func count() async throws -> Int {
         try await store.count()
     }
+}
+
+/// Another instance took a rebooking over (its lease had run out): this one stops.
+public struct RebookingLeaseLostError: Error, CustomStringConvertible {
+    public var id: String
+    public var description: String { "rebooking \(id) was taken over by another instance: this one takes no further step" }
 }

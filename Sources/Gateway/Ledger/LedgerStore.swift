@@ -28,6 +28,9 @@ public protocol LedgerStore: Sendable {
     func bookings(personId: String) async throws -> [LedgerBooking]
     func save(_ booking: LedgerBooking) async throws
     func save(_ booking: LedgerBooking, enrollment: LedgerEnrollment) async throws
+    /// Writes a request's pending row (before Planner is asked) unless the ledger holds a row for the same
+    /// request that is not cancelled; false then: another call is making, or has made, that booking.
+    func insertPending(_ booking: LedgerBooking) async throws -> Bool
     func removeBooking(key: String) async throws
 
     func enrollment(bookingKey: String) async throws -> LedgerEnrollment?
@@ -38,13 +41,17 @@ public protocol LedgerStore: Sendable {
     func save(_ report: LedgerFejlmelding) async throws
     func fejlmeldinger(since date: Date?) async throws -> [LedgerFejlmelding]
 
-    func journal(_ entry: RebookingJournalEntry) async throws
-    func unfinishedRebookings() async throws -> [RebookingJournalEntry]
+    /// Writes a journal entry as `owner`'s, leased for `leaseSeconds` from now (none: a finished entry).
+    /// False, and nothing written, when another owner has claimed the entry meanwhile. "Now" is the
+    /// store's clock (PostgreSQL's `now()`), so that instances whose clocks differ agree on a lease.
+    func journal(_ entry: RebookingJournalEntry, owner: String, leaseSeconds: Double?) async throws -> Bool
+    /// The unfinished rebookings; only those whose lease has run out, when `leaseExpiredOnly`.
+    func unfinishedRebookings(leaseExpiredOnly: Bool) async throws -> [RebookingJournalEntry]
     func rebooking(id: String) async throws -> RebookingJournalEntry?
-    /// Takes over an unfinished rebooking for `owner` until `until`, if its lease ran out before `now`
-    /// (always, when `now` is nil); nil when it is finished or another instance holds it. One statement
-    /// or transaction: two instances never both get it.
-    func claimRebooking(id: String, owner: String, until: Date, leaseExpiredBy now: Date?) async throws -> RebookingJournalEntry?
+    /// Takes over an unfinished rebooking for `owner`, leased for `leaseSeconds`, if its lease has run out
+    /// (whatever the lease says, unless `respectingLease`); nil when it is finished or another instance
+    /// holds it. One statement or transaction: two instances never both get it.
+    func claimRebooking(id: String, owner: String, leaseSeconds: Double, respectingLease: Bool) async throws -> RebookingJournalEntry?
 
     func deleteExpired(before horizon: Date) async throws -> Ledger.Retained
 

@@ -55,20 +55,16 @@ extension PostgresLedgerStore {
     /// and never one id to two resources.
     public func assignUnmappedCaseworkerId(resourceId: String, firstId: Int, at time: Date) async throws -> Int {
         try await transaction { [logger] connection in
-            try await connection.query("LOCK TABLE unmappedCaseworker IN SHARE ROW EXCLUSIVE MODE", logger: logger)
-            for try await id in try await connection.query(
+            try await connection.run("LOCK TABLE unmappedCaseworker IN SHARE ROW EXCLUSIVE MODE", logger: logger)
+            if let known = try await connection.run(
                 "SELECT caseWorkerId FROM unmappedCaseworker WHERE resourceId = \(resourceId)", logger: logger
-            ).decode(Int.self) {
-                return id
+            ).first {
+                return try known.decode(Int.self)
             }
-            var highest = firstId - 1
-            for try await id in try await connection.query("SELECT MAX(caseWorkerId) FROM unmappedCaseworker", logger: logger)
-                .decode(Int?.self)
-            {
-                highest = id ?? highest
-            }
-            let id = max(highest + 1, firstId)
-            try await connection.query(
+            let highest = try await connection.run("SELECT MAX(caseWorkerId) FROM unmappedCaseworker", logger: logger)
+                .first?.decode(Int?.self) ?? nil
+            let id = max((highest ?? firstId - 1) + 1, firstId)
+            try await connection.run(
                 "INSERT INTO unmappedCaseworker (resourceId, caseWorkerId, firstSeen) VALUES (\(resourceId), \(id), \(time))", logger: logger)
             return id
         }
@@ -101,9 +97,23 @@ extension PostgresLedgerStore {
 
     public func save(_ booking: LedgerBooking, enrollment: LedgerEnrollment) async throws {
         try await transaction { [logger] connection in
-            try await connection.query(Self.upsert(booking), logger: logger)
-            try await connection.query(Self.upsert(enrollment), logger: logger)
+            try await connection.run(Self.upsert(booking), logger: logger)
+            try await connection.run(Self.upsert(enrollment), logger: logger)
         }
+    }
+
+    /// One statement: the row goes in unless a row for the request is there that is not cancelled.
+    public func insertPending(_ b: LedgerBooking) async throws -> Bool {
+        try await !rows("""
+            INSERT INTO booking (\(unescaped: Self.bookingColumns)) VALUES (\(b.requestKey), \(b.plannerBookingId), \(b.offerId), \(b.personId),
+              \(b.start), \(b.end), \(b.resourceId), \(b.samtaleform), \(b.origin.rawValue), \(b.state.rawValue), \(b.createdAt), \(b.updatedAt))
+            ON CONFLICT (requestKey) DO UPDATE SET plannerBookingId = EXCLUDED.plannerBookingId, offerId = EXCLUDED.offerId,
+              personId = EXCLUDED.personId, start = EXCLUDED.start, "end" = EXCLUDED."end", resourceId = EXCLUDED.resourceId,
+              samtaleform = EXCLUDED.samtaleform, origin = EXCLUDED.origin, state = EXCLUDED.state, createdAt = EXCLUDED.createdAt,
+              updatedAt = EXCLUDED.updatedAt
+            WHERE booking.state = 'cancelled'
+            RETURNING 1
+            """).isEmpty
     }
 
     public func removeBooking(key: String) async throws {
@@ -194,43 +204,43 @@ extension PostgresLedgerStore {
 
     // MARK: The rebooking journal
 
-    public func journal(_ e: RebookingJournalEntry) async throws {
-        _ = try await rows("""
+    /// The lease in PostgreSQL's time (`now()`), not this host's: the instances' clocks need not agree. The
+    /// update is refused (false) when another instance has claimed the entry.
+    public func journal(_ e: RebookingJournalEntry, owner: String, leaseSeconds: Double?) async throws -> Bool {
+        try await !rows("""
             INSERT INTO rebooking (\(unescaped: Self.rebookingColumns)) VALUES (\(e.id), \(e.personId), \(e.oldBookingId),
               \(e.oldOfferId), \(e.oldStart), \(e.newOfferId), \(e.newStart), \(e.newResourceId), \(e.newReservationId),
-              \(e.step.rawValue), \(e.updatedAt), \(e.leaseOwner), \(e.leaseUntil))
+              \(e.step.rawValue), \(e.updatedAt), \(owner),
+              CASE WHEN \(leaseSeconds ?? -1)::float8 < 0 THEN NULL ELSE now() + make_interval(secs => \(leaseSeconds ?? -1)::float8) END)
             ON CONFLICT (id) DO UPDATE SET personId = EXCLUDED.personId, oldBookingId = EXCLUDED.oldBookingId,
               oldOfferId = EXCLUDED.oldOfferId, oldStart = EXCLUDED.oldStart, newOfferId = EXCLUDED.newOfferId,
               newStart = EXCLUDED.newStart, newResourceId = EXCLUDED.newResourceId, newReservationId = EXCLUDED.newReservationId,
               step = EXCLUDED.step, updatedAt = EXCLUDED.updatedAt, leaseOwner = EXCLUDED.leaseOwner, leaseUntil = EXCLUDED.leaseUntil
-            """)
+            WHERE rebooking.leaseOwner IS NULL OR rebooking.leaseOwner = EXCLUDED.leaseOwner
+            RETURNING 1
+            """).isEmpty
     }
 
-    public func unfinishedRebookings() async throws -> [RebookingJournalEntry] {
-        try await rows("SELECT \(unescaped: Self.rebookingColumns) FROM rebooking WHERE step NOT IN ('done', 'undone') ORDER BY updatedAt")
-            .map(Self.rebooking)
+    public func unfinishedRebookings(leaseExpiredOnly: Bool) async throws -> [RebookingJournalEntry] {
+        try await rows("""
+            SELECT \(unescaped: Self.rebookingColumns) FROM rebooking WHERE step NOT IN ('done', 'undone')
+            \(unescaped: leaseExpiredOnly ? "AND (leaseUntil IS NULL OR leaseUntil < now())" : "") ORDER BY updatedAt
+            """).map(Self.rebooking)
     }
 
     public func rebooking(id: String) async throws -> RebookingJournalEntry? {
         try await rows("SELECT \(unescaped: Self.rebookingColumns) FROM rebooking WHERE id = \(id)").first.map(Self.rebooking)
     }
 
-    /// One conditional UPDATE: of two instances claiming at once, PostgreSQL lets one change the row and
-    /// the other, re-checking the condition after it, finds the lease taken.
-    public func claimRebooking(id: String, owner: String, until: Date, leaseExpiredBy now: Date?) async throws -> RebookingJournalEntry? {
-        let query: PostgresQuery = if let now {
-            """
-            UPDATE rebooking SET leaseOwner = \(owner), leaseUntil = \(until)
-            WHERE id = \(id) AND step NOT IN ('done', 'undone') AND (leaseUntil IS NULL OR leaseUntil < \(now))
+    /// One conditional UPDATE, in PostgreSQL's time: of two instances claiming at once, PostgreSQL lets one
+    /// change the row and the other, re-checking the condition after it, finds the lease taken.
+    public func claimRebooking(id: String, owner: String, leaseSeconds: Double, respectingLease: Bool) async throws -> RebookingJournalEntry? {
+        try await rows("""
+            UPDATE rebooking SET leaseOwner = \(owner), leaseUntil = now() + make_interval(secs => \(leaseSeconds)::float8)
+            WHERE id = \(id) AND step NOT IN ('done', 'undone')
+              \(unescaped: respectingLease ? "AND (leaseUntil IS NULL OR leaseUntil < now())" : "")
             RETURNING \(unescaped: Self.rebookingColumns)
-            """
-        } else {
-            """
-            UPDATE rebooking SET leaseOwner = \(owner), leaseUntil = \(until) WHERE id = \(id) AND step NOT IN ('done', 'undone')
-            RETURNING \(unescaped: Self.rebookingColumns)
-            """
-        }
-        return try await rows(query).first.map(Self.rebooking)
+            """).first.map(Self.rebooking)
     }
 
     static func rebooking(_ row: PostgresRow) throws -> RebookingJournalEntry {
@@ -252,9 +262,7 @@ extension PostgresLedgerStore {
     public func deleteExpired(before horizon: Date) async throws -> Ledger.Retained {
         try await transaction { [logger] connection in
             func deleted(_ query: PostgresQuery) async throws -> Int {
-                var count = 0
-                for try await _ in try await connection.query(query, logger: logger) { count += 1 }
-                return count
+                try await connection.run(query, logger: logger).count
             }
             var retained = Ledger.Retained()
             retained.enrollments = try await deleted("DELETE FROM enrollment WHERE createdAt < \(horizon) RETURNING 1")

@@ -61,18 +61,20 @@ extension PostgresLedgerStore {
     /// (`LedgerSchemaError`) a database a newer gateway has migrated.
     func migrate() async throws -> [String] {
         try await transaction { [logger] connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
-            try await connection.query(
+            try await connection.run("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
+            // An index on a large table may take longer than a call's statement limit.
+            try await connection.run("SET LOCAL statement_timeout = 0", logger: logger)
+            try await connection.run(
                 "CREATE TABLE IF NOT EXISTS ledgerMigration (version text PRIMARY KEY, appliedAt timestamptz NOT NULL)", logger: logger)
             var applied: Set<String> = []
-            for try await version in try await connection.query("SELECT version FROM ledgerMigration", logger: logger).decode(String.self) {
-                applied.insert(version)
+            for row in try await connection.run("SELECT version FROM ledgerMigration", logger: logger) {
+                applied.insert(try row.decode(String.self))
             }
             try LedgerSchemaError.refuse(applied: applied)
             var done: [String] = []
             for (version, statements) in Self.migrations where !applied.contains(version) {
-                for statement in statements { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
-                try await connection.query("INSERT INTO ledgerMigration (version, appliedAt) VALUES (\(version), now())", logger: logger)
+                for statement in statements { try await connection.run(PostgresQuery(unsafeSQL: statement), logger: logger) }
+                try await connection.run("INSERT INTO ledgerMigration (version, appliedAt) VALUES (\(version), now())", logger: logger)
                 done.append(version)
             }
             return done

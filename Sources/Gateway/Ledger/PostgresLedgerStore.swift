@@ -19,8 +19,10 @@ public final class PostgresLedgerStore: LedgerStore {
     public var isShared: Bool { true }
 
     /// Connects, migrates (`LedgerSchema`) and returns the store; refuses a schema newer than this gateway knows.
-    public static func open(_ location: PostgresLocation, logger: Logger) async throws -> PostgresLedgerStore {
-        let store = try PostgresLedgerStore(location, logger: logger)
+    public static func open(_ location: PostgresLocation, logger: Logger, lockWait: Duration = .seconds(30)) async throws
+        -> PostgresLedgerStore
+    {
+        let store = try PostgresLedgerStore(location, logger: logger, lockWait: lockWait)
         do {
             _ = try await store.migrate()
         } catch {
@@ -30,14 +32,22 @@ public final class PostgresLedgerStore: LedgerStore {
         return store
     }
 
-    init(_ location: PostgresLocation, logger: Logger) throws {
+    init(_ location: PostgresLocation, logger: Logger, lockWait: Duration = .seconds(30)) throws {
         self.logger = logger
-        queries = PostgresClient(
-            configuration: try location.clientConfiguration(maximumConnections: location.queryConnections), backgroundLogger: logger)
-        locks = PostgresClient(
-            configuration: try location.clientConfiguration(maximumConnections: location.lockConnections), backgroundLogger: logger)
+        self.lockWait = lockWait
+        // Both: the server notices a client that is gone (a dead host) within about half a minute.
+        let keepalives = [("tcp_keepalives_idle", "15"), ("tcp_keepalives_interval", "5"), ("tcp_keepalives_count", "3")]
+        var queries = try location.clientConfiguration(maximumConnections: location.queryConnections)
+        // A statement still running well after the gateway stopped waiting for it (`withDeadline`) is ended.
+        queries.options.additionalStartupParameters = keepalives + [("statement_timeout", "30s")]
+        var locks = try location.clientConfiguration(maximumConnections: location.lockConnections)
+        // A lock held by a call that never ends (a host frozen mid-call) goes after two minutes, far longer
+        // than a call's Planner steps take.
+        locks.options.additionalStartupParameters = keepalives + [("idle_in_transaction_session_timeout", "120s")]
+        self.queries = PostgresClient(configuration: queries, backgroundLogger: logger)
+        self.locks = PostgresClient(configuration: locks, backgroundLogger: logger)
         // The pools run for the store's life; `close` ends them.
-        running = [queries, locks].map { client in Task { await client.run() } }
+        running = [self.queries, self.locks].map { client in Task { await client.run() } }
     }
 
     public func close() throws {
@@ -71,39 +81,55 @@ public final class PostgresLedgerStore: LedgerStore {
     // MARK: The citizen lock
 
     /// How long a call waits for another instance's call for the same citizen before it gives up (a 9303):
-    /// longer than any call's Planner steps take.
-    static let lockWait = "30s"
+    /// longer than any call's Planner steps take (PostgreSQL's `lock_timeout`).
+    let lockWait: Duration
 
     /// Holds `pg_advisory_xact_lock` on the citizen's key for `body`'s run, in a transaction on a `locks`
     /// connection: released at its end, and by the server if this instance dies (its connection goes).
+    ///
+    /// The transaction runs in a task of its own; `body` runs in the caller's. The caller waits at most
+    /// the statement deadline for the connection and `lockWait` (plus a margin) for the lock — a server
+    /// that hangs mid-statement cannot hold it longer — and `body` never runs unless the lock is held.
     public func withCitizenLock<T: Sendable>(_ key: String, _ body: @Sendable () async -> T) async throws -> T {
-        // `body` is not escaping, but the deadline's task group needs an escaping closure; it is awaited
-        // before this function returns, so it does not outlive the call.
-        try await withoutActuallyEscaping(body) { lockedBody in
-            let connected = DeadlineLifted()
-            let (locks, logger, advisoryKey) = (locks, logger, Self.advisoryKey(key))
-            // A connection within the statement deadline; the lock itself within PostgreSQL's lock_timeout.
-            return try await withDeadline(Self.statementDeadline, until: connected) {
-                let outcome = Mutex<T?>(nil)
-                do {
-                    try await locks.withTransaction(logger: logger) { connection in
-                        connected.lift()
-                        try await connection.query("SET LOCAL lock_timeout = '\(unescaped: Self.lockWait)'", logger: logger)
-                        try await connection.query("SELECT pg_advisory_xact_lock(\(advisoryKey))", logger: logger)
-                        let value = await lockedBody()
-                        outcome.withLock { $0 = value }
-                    }
-                } catch {
-                    // The body ran: its answer stands, whatever became of the COMMIT that only releases the lock.
-                    if let value = outcome.withLock({ $0 }) { return value }
-                    throw LedgerDatabaseError.wrapping(error)
+        let (connected, locked, released) = (OneShot(), OneShot(), OneShot())
+        let (locks, logger, advisoryKey, lockWait) = (locks, logger, Self.advisoryKey(key), lockWait)
+        let holder = Task { () async -> String? in
+            do {
+                try await locks.withTransaction(logger: logger) { connection in
+                    connected.signal()
+                    try await connection.run("SET LOCAL lock_timeout = '\(unescaped: "\(lockWait.components.seconds)s")'", logger: logger)
+                    // Read to its end: an error after the first answer (the lock_timeout) is only in the rows.
+                    try await connection.run("SELECT pg_advisory_xact_lock(\(advisoryKey))", logger: logger)
+                    locked.signal()
+                    try? await released.wait()
                 }
-                guard let value = outcome.withLock({ $0 }) else {
-                    throw LedgerDatabaseError(message: "the citizen lock's transaction ended without running its body")
-                }
-                return value
+            } catch {
+                let failure = LedgerDatabaseError.wrapping(error)
+                connected.signal(.failure(failure))
+                locked.signal(.failure(failure))
+                return "\(failure)"
             }
+            return nil
         }
+        do {
+            try await withDeadline(Self.statementDeadline) { try await connected.wait() }
+            try await withDeadline(lockWait + .seconds(5)) { try await locked.wait() }
+        } catch {
+            // Not held in time (or refused): the holder gives up, or ends its transaction as soon as it can.
+            locked.signal(.failure(error))
+            released.signal()
+            holder.cancel()
+            throw error
+        }
+        let value = await body()
+        released.signal()
+        // The COMMIT that releases the lock, waited for (briefly) so the next call for the citizen finds it
+        // free; if it failed, the connection is gone and the server released the lock with it, but another
+        // instance may have stopped waiting before this call ended, which an operator should know of.
+        if let failure = try? await withDeadline(Self.statementDeadline, { await holder.value }) {
+            logger.error("the citizen lock's transaction did not end cleanly: \(failure)")
+        }
+        return value
     }
 
     /// The advisory lock's key: 64-bit FNV-1a of the key's UTF-8 bytes, the same in every process (Swift's
@@ -125,6 +151,15 @@ public final class PostgresLedgerStore: LedgerStore {
 
     public func count() async throws -> Int {
         try await rows("SELECT count(*) FROM booking").first?.decode(Int.self) ?? 0
+    }
+}
+
+extension PostgresConnection {
+    /// Runs a statement and reads its answer to the end: postgres-nio returns at the statement's first
+    /// answer, and an error that comes after it (a `lock_timeout`, a constraint) is only in the rows.
+    @discardableResult
+    func run(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
+        try await self.query(query, logger: logger).collect()
     }
 }
 

@@ -115,6 +115,14 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
     }
 
+    public func insertPending(_ booking: LedgerBooking) async throws -> Bool {
+        try await database.write { db in
+            if let existing = try LedgerBooking.fetchOne(db, key: booking.requestKey), existing.state != .cancelled { return false }
+            try booking.save(db)
+            return true
+        }
+    }
+
     public func removeBooking(key: String) async throws {
         _ = try await database.write { db in try LedgerBooking.deleteOne(db, key: key) }
     }
@@ -153,24 +161,37 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
     }
 
-    public func journal(_ entry: RebookingJournalEntry) async throws {
-        try await database.write { db in try entry.save(db) }
+    public func journal(_ entry: RebookingJournalEntry, owner: String, leaseSeconds: Double?) async throws -> Bool {
+        try await database.write { db in
+            if let held = try RebookingJournalEntry.fetchOne(db, key: entry.id)?.leaseOwner, held != owner { return false }
+            var entry = entry
+            entry.leaseOwner = owner
+            entry.leaseUntil = leaseSeconds.map { Date().addingTimeInterval($0) }
+            try entry.save(db)
+            return true
+        }
     }
 
-    public func unfinishedRebookings() async throws -> [RebookingJournalEntry] {
-        try await database.read { db in try Self.unfinished.fetchAll(db) }
+    public func unfinishedRebookings(leaseExpiredOnly: Bool) async throws -> [RebookingJournalEntry] {
+        let now = Date()
+        return try await database.read { db in
+            var request = Self.unfinished
+            if leaseExpiredOnly { request = request.filter(Column("leaseUntil") == nil || Column("leaseUntil") < now) }
+            return try request.fetchAll(db)
+        }
     }
 
     public func rebooking(id: String) async throws -> RebookingJournalEntry? {
         try await database.read { db in try RebookingJournalEntry.fetchOne(db, key: id) }
     }
 
-    public func claimRebooking(id: String, owner: String, until: Date, leaseExpiredBy now: Date?) async throws -> RebookingJournalEntry? {
-        try await database.write { db in
+    public func claimRebooking(id: String, owner: String, leaseSeconds: Double, respectingLease: Bool) async throws -> RebookingJournalEntry? {
+        let now = Date()
+        return try await database.write { db in
             guard var entry = try Self.unfinished.filter(key: id).fetchOne(db) else { return nil }
-            if let now, let lease = entry.leaseUntil, lease >= now { return nil }
+            if respectingLease, let lease = entry.leaseUntil, lease >= now { return nil }
             entry.leaseOwner = owner
-            entry.leaseUntil = until
+            entry.leaseUntil = now.addingTimeInterval(leaseSeconds)
             try entry.update(db)
             return entry
         }

@@ -80,7 +80,11 @@ enum CreateSelvbooking: GatewayOperation {
             personId: person.personStatusId.lowercasedText, start: request.start,
             end: request.start.addingTimeInterval(Double(mapping.durationMinutes) * 60), resourceId: resource,
             samtaleform: request.samtaleform, origin: immediate ? .immediate : .selfBooked, state: .pending, createdAt: now, updatedAt: now)
-        try await context.ledgerCall { try await context.ledger.save(entry) }
+        let pending = entry
+        guard try await context.ledgerCall({ try await context.ledger.insertPending(pending) }) else {
+            // Only without the citizen's lock (it serialises such calls): the retry finds the booking.
+            throw StarFault.plannerServerError("another call is making the same booking: the ledger holds its row")
+        }
         let bookingId: UUID
         do {
             bookingId = try await makeBooking(offer: offer.id, person: person, start: request.start, resource: resource,

@@ -142,9 +142,10 @@ struct Rebooking {
     /// meanwhile, on any instance — and claimed in the ledger, so that two instances never both take it.
     static func recover(context: OperationContext, ignoringLeases: Bool = true, when: String = "at start-up") async -> [String] {
         var report: [String] = []
-        guard let entries = try? await context.ledger.unfinishedRebookings() else { return ["the rebooking journal cannot be read"] }
-        let now = Date()
-        for listed in entries where ignoringLeases || (listed.leaseUntil.map { $0 < now } ?? true) {
+        guard let entries = try? await context.ledger.unfinishedRebookings(leaseExpiredOnly: !ignoringLeases) else {
+            return ["the rebooking journal cannot be read"]
+        }
+        for listed in entries {
             guard let person = UUID(uuidString: listed.personId) else { continue }
             let line = try? await context.locks.withLock(person.uuidString) { () async throws(StarFault) -> String? in
                 guard let claimed = try? await context.ledger.claimRebooking(id: listed.id, ignoringLease: ignoringLeases) else {

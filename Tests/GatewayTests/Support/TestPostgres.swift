@@ -49,6 +49,19 @@ final class TestPostgres: @unchecked Sendable {
         _ = try await asPostgres("pg_ctl", ["-D", directory + "/data", "-m", "immediate", "-w", "stop"])
     }
 
+    /// Freezes every process of the server (SIGSTOP): a server that hangs, its connections open and silent.
+    func freeze() async throws { try await signalServer("-STOP") }
+
+    /// Lets a frozen server run again (SIGCONT).
+    func thaw() async throws { try await signalServer("-CONT") }
+
+    private func signalServer(_ signal: String) async throws {
+        let pidFile = try String(contentsOfFile: directory + "/data/postmaster.pid", encoding: .utf8)
+        let postmaster = try #require(pidFile.split(separator: "\n").first.map(String.init))
+        _ = try await run("/usr/bin/pkill", [signal, "-P", postmaster])
+        _ = try await run("/bin/kill", [signal, postmaster])
+    }
+
     /// Stops the server and deletes the cluster.
     func stop() async {
         _ = try? await asPostgres("pg_ctl", ["-D", directory + "/data", "-m", "immediate", "-w", "stop"])
