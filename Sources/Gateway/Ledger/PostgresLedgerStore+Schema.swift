@@ -60,7 +60,8 @@ extension PostgresLedgerStore {
     /// Applies the versions the database lacks, in one transaction, and returns them; refuses
     /// (`LedgerSchemaError`) a database a newer gateway has migrated.
     func migrate() async throws -> [String] {
-        try await transaction { [logger] connection in
+        // An index on a large table, or another instance's migration this one waits for, may take long.
+        try await transaction(within: .seconds(3600)) { [logger] connection in
             try await connection.run("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
             // An index on a large table may take longer than a call's statement limit.
             try await connection.run("SET LOCAL statement_timeout = 0", logger: logger)

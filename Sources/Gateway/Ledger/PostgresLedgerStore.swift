@@ -41,9 +41,10 @@ public final class PostgresLedgerStore: LedgerStore {
         // A statement still running well after the gateway stopped waiting for it (`withDeadline`) is ended.
         queries.options.additionalStartupParameters = keepalives + [("statement_timeout", "30s")]
         var locks = try location.clientConfiguration(maximumConnections: location.lockConnections)
-        // A lock held by a call that never ends (a host frozen mid-call) goes after two minutes, far longer
-        // than a call's Planner steps take.
-        locks.options.additionalStartupParameters = keepalives + [("idle_in_transaction_session_timeout", "120s")]
+        // A lock held by a call that never ends (a host frozen mid-call, its connection still open) goes after
+        // 15 minutes: longer than any call's Planner steps may take with the longest route budget (600 s), so
+        // that it never goes while its call is still running. A dead host's goes with its keepalives sooner.
+        locks.options.additionalStartupParameters = keepalives + [("idle_in_transaction_session_timeout", "900s")]
         self.queries = PostgresClient(configuration: queries, backgroundLogger: logger)
         self.locks = PostgresClient(configuration: locks, backgroundLogger: logger)
         // The pools run for the store's life; `close` ends them.
@@ -67,9 +68,11 @@ public final class PostgresLedgerStore: LedgerStore {
         }
     }
 
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(
+        within limit: Duration = statementDeadline, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
         let (queries, logger) = (queries, logger)
-        return try await withDeadline(Self.statementDeadline) {
+        return try await withDeadline(limit) {
             do {
                 return try await queries.withTransaction(logger: logger) { connection in try await body(connection) }
             } catch {
@@ -97,7 +100,7 @@ public final class PostgresLedgerStore: LedgerStore {
             do {
                 try await locks.withTransaction(logger: logger) { connection in
                     connected.signal()
-                    try await connection.run("SET LOCAL lock_timeout = '\(unescaped: "\(lockWait.components.seconds)s")'", logger: logger)
+                    try await connection.run("SET LOCAL lock_timeout = '\(unescaped: "\(Self.milliseconds(lockWait))ms")'", logger: logger)
                     // Read to its end: an error after the first answer (the lock_timeout) is only in the rows.
                     try await connection.run("SELECT pg_advisory_xact_lock(\(advisoryKey))", logger: logger)
                     locked.signal()
@@ -116,6 +119,7 @@ public final class PostgresLedgerStore: LedgerStore {
             try await withDeadline(lockWait + .seconds(5)) { try await locked.wait() }
         } catch {
             // Not held in time (or refused): the holder gives up, or ends its transaction as soon as it can.
+            connected.signal(.failure(error))
             locked.signal(.failure(error))
             released.signal()
             holder.cancel()
@@ -130,6 +134,11 @@ public final class PostgresLedgerStore: LedgerStore {
             logger.error("the citizen lock's transaction did not end cleanly: \(failure)")
         }
         return value
+    }
+
+    /// At least 1: PostgreSQL reads a timeout of 0 as none.
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        max(1, duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
     /// The advisory lock's key: 64-bit FNV-1a of the key's UTF-8 bytes, the same in every process (Swift's
