@@ -46,6 +46,17 @@ import Testing
         }
     }
 
+    /// /ready's text once it starts with `prefix`, or its last within 15 s.
+    static func readiness(port: Int, awaiting prefix: String) async throws -> String {
+        var text = ""
+        for _ in 0..<150 {
+            text = try await GatewayProcess.get("/ready", port: port)
+            if text.hasPrefix(prefix) { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return text
+    }
+
     static func answer(_ body: String) -> HTTPAnswer { HTTPAnswer(status: 0, body: body, headers: [:]) }
 
     static func freeTime(_ state: PlannerSimulatorState) async throws -> Date {
@@ -132,12 +143,7 @@ import Testing
             #expect(!calls.contains(.makeBooking) && !calls.contains(.createBookingReservation), "\(calls)")
 
             try await instances.cluster.resume()
-            var ready = ""
-            for _ in 0..<100 {
-                ready = try await GatewayProcess.get("/ready", port: port)
-                if ready.hasPrefix("ready") { break }
-                try await Task.sleep(for: .milliseconds(100))
-            }
+            let ready = try await Self.readiness(port: port, awaiting: "ready")
             #expect(ready.hasPrefix("ready"), "\(ready)")
             let booked = Self.answer(try await GatewayProcess.post(CreateSelvbookingTests.request(start: start), port: port))
             #expect(booked.value(of: "IndkaldelseId") != nil, "\(booked.body)")
@@ -166,12 +172,7 @@ import Testing
                 throw error
             }
             try await instances.cluster.thaw()
-            var ready = ""
-            for _ in 0..<150 {
-                ready = try await GatewayProcess.get("/ready", port: port)
-                if ready.hasPrefix("ready") { break }
-                try await Task.sleep(for: .milliseconds(100))
-            }
+            let ready = try await Self.readiness(port: port, awaiting: "ready")
             #expect(ready.hasPrefix("ready"), "\(ready)")
         }
     }
