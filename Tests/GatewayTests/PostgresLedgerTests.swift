@@ -98,6 +98,38 @@ extension PostgresLedgerTests {
     }
 }
 
+extension PostgresLedgerTests {
+    /// A statement given up on at its deadline inside a citizen's lock holds the lock until it has ended:
+    /// a write of the call cannot land after another instance's call for the citizen began.
+    @Test func aStatementGivenUpOnHoldsTheLockUntilItEnds() async throws {
+        try await withTestPostgres { cluster in
+            let first = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger)
+            let second = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger)
+            defer {
+                try? first.close()
+                try? second.close()
+            }
+            let store = try #require(first.store as? PostgresLedgerStore)
+            let began = ContinuousClock.now
+            let events = EventLog()
+            let slow = Task {
+                try await first.withCitizenLock("citizen") {
+                    events.add("first in")
+                    // Longer than the statement deadline (10 s): the caller stops waiting, the server does not.
+                    let outcome = try? await store.rows("SELECT pg_sleep(12)")
+                    events.add(outcome == nil ? "given up" : "answered")
+                }
+            }
+            while !events.all.contains("first in") { try await Task.sleep(for: .milliseconds(10)) }
+            try await second.withCitizenLock("citizen") { events.add("second in") }
+            let waited = ContinuousClock.now - began
+            try await slow.value
+            #expect(events.all == ["first in", "given up", "second in"])
+            #expect(waited >= .seconds(12), "\(waited)")
+        }
+    }
+}
+
 /// Events in the order they happened, from any task.
 final class EventLog: Sendable {
     private let events = Mutex<[String]>([])

@@ -15,6 +15,8 @@ public final class PostgresLedgerStore: LedgerStore {
     let locks: PostgresClient
     let logger: Logger
     private let running: [Task<Void, Never>]
+    /// Writes given up on at their deadline, which a citizen's lock outlasts (`withDeadline`).
+    let abandoned = AbandonedStatements()
 
     public var isShared: Bool { true }
 
@@ -95,7 +97,7 @@ public final class PostgresLedgerStore: LedgerStore {
     /// that hangs mid-statement cannot hold it longer — and `body` never runs unless the lock is held.
     public func withCitizenLock<T: Sendable>(_ key: String, _ body: @Sendable () async -> T) async throws -> T {
         let (connected, locked, released) = (OneShot(), OneShot(), OneShot())
-        let (locks, logger, advisoryKey, lockWait) = (locks, logger, Self.advisoryKey(key), lockWait)
+        let (locks, logger, advisoryKey, lockWait, abandoned) = (locks, logger, Self.advisoryKey(key), lockWait, abandoned)
         let holder = Task { () async -> String? in
             do {
                 try await locks.withTransaction(logger: logger) { connection in
@@ -105,6 +107,8 @@ public final class PostgresLedgerStore: LedgerStore {
                     try await connection.run("SELECT pg_advisory_xact_lock(\(advisoryKey))", logger: logger)
                     locked.signal()
                     try? await released.wait()
+                    // A write of this call given up on at its deadline lands before the lock is released, or never.
+                    await abandoned.settle()
                 }
             } catch {
                 let failure = LedgerDatabaseError.wrapping(error)
