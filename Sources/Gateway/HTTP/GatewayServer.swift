@@ -81,11 +81,10 @@ public struct GatewayServer: Sendable {
     /// Opens the ledger `configuration.databasePath` names (a SQLite file or a `postgres://` URL, connected
     /// and migrated) and builds the server on it.
     public static func open(configuration: GatewayConfiguration, log: MappingLog = MappingLog()) async throws -> GatewayServer {
-        let ledger: Ledger = if let database = configuration.databasePath {
-            try await Ledger.open(database, leaseSeconds: Double(configuration.rebookingLeaseSeconds), logger: Ledger.databaseLogger)
-        } else {
-            Ledger(store: try SQLiteLedgerStore(path: nil), leaseSeconds: Double(configuration.rebookingLeaseSeconds))
+        guard let database = configuration.databasePath, PostgresLocation.isPostgres(database) else {
+            return try GatewayServer(configuration: configuration, log: log)   // SQLite: the initialiser opens it
         }
+        let ledger = try await Ledger.open(database, leaseSeconds: Double(configuration.rebookingLeaseSeconds), logger: Ledger.databaseLogger)
         do {
             return try GatewayServer(configuration: configuration, log: log, ledger: ledger)
         } catch {

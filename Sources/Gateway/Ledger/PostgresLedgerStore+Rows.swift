@@ -103,17 +103,10 @@ extension PostgresLedgerStore {
     }
 
     /// One statement: the row goes in unless a row for the request is there that is not cancelled.
-    public func insertPending(_ b: LedgerBooking) async throws -> Bool {
-        try await !rows("""
-            INSERT INTO booking (\(unescaped: Self.bookingColumns)) VALUES (\(b.requestKey), \(b.plannerBookingId), \(b.offerId), \(b.personId),
-              \(b.start), \(b.end), \(b.resourceId), \(b.samtaleform), \(b.origin.rawValue), \(b.state.rawValue), \(b.createdAt), \(b.updatedAt))
-            ON CONFLICT (requestKey) DO UPDATE SET plannerBookingId = EXCLUDED.plannerBookingId, offerId = EXCLUDED.offerId,
-              personId = EXCLUDED.personId, start = EXCLUDED.start, "end" = EXCLUDED."end", resourceId = EXCLUDED.resourceId,
-              samtaleform = EXCLUDED.samtaleform, origin = EXCLUDED.origin, state = EXCLUDED.state, createdAt = EXCLUDED.createdAt,
-              updatedAt = EXCLUDED.updatedAt
-            WHERE booking.state = 'cancelled'
-            RETURNING 1
-            """).isEmpty
+    public func insertPending(_ booking: LedgerBooking) async throws -> Bool {
+        var query = Self.upsert(booking)
+        query.sql += " WHERE booking.state = 'cancelled' RETURNING 1"
+        return try await !rows(query).isEmpty
     }
 
     public func removeBooking(key: String) async throws {

@@ -191,18 +191,11 @@ public struct LedgerDatabaseError: Error, CustomStringConvertible {
         if let failed = error as? PostgresTransactionError {
             return wrapping(failed.closureError ?? failed.beginError ?? failed.commitError ?? LedgerDatabaseError(message: "a transaction failed"))
         }
-        return error is PSQLError ? LedgerDatabaseError(error) : error
+        return (error as? PSQLError).map(LedgerDatabaseError.init(_:)) ?? error
     }
 
-    init(_ error: any Error) {
-        if let known = error as? LedgerDatabaseError {
-            self = known
-            return
-        }
-        guard let error = error as? PSQLError else {
-            description = "PostgreSQL: \(error)"
-            return
-        }
+    /// What PostgreSQL or the connection said: postgres-nio's own description is deliberately blank.
+    init(_ error: PSQLError) {
         var text = "PostgreSQL: \(error.code)"
         if let state = error.serverInfo?[.sqlState] { text += " \(state)" }
         if let message = error.serverInfo?[.message] { text += ": \(message)" }

@@ -153,7 +153,7 @@ struct Rebooking {
                 }
                 return await recover(claimed, person: person, context: context, when: when)
             }
-            if let line = line ?? nil { report.append(line) }
+            if let line { report.append(line) }
         }
         return report
     }
