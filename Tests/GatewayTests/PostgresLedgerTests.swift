@@ -44,88 +44,75 @@ import Testing
     /// Two instances (two stores on one database): the second's call for a citizen starts only after the
     /// first's has ended; another citizen's does not wait.
     @Test func aCitizensLockHoldsAcrossInstances() async throws {
-        try await withTestPostgres { cluster in
-            let first = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger)
-            let second = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger)
-            defer {
-                try? first.close()
-                try? second.close()
-            }
-            let events = EventLog()
-            let holding = Task {
-                try await first.withCitizenLock("citizen-a") {
-                    events.add("first in")
-                    try? await Task.sleep(for: .milliseconds(800))
-                    events.add("first out")
-                }
-            }
-            while !events.all.contains("first in") { try await Task.sleep(for: .milliseconds(10)) }
+        try await Self.whileTheFirstInstanceHolds("citizen-a", holding: { _, events in
+            try? await Task.sleep(for: .milliseconds(800))
+            events.add("first out")
+        }) { second, events in
             try await second.withCitizenLock("citizen-b") { events.add("other citizen") }
             try await second.withCitizenLock("citizen-a") { events.add("second in") }
-            try await holding.value
-            #expect(events.all == ["first in", "other citizen", "first out", "second in"])
+        } verifying: { events in
+            #expect(events == ["first in", "other citizen", "first out", "second in"])
         }
     }
-}
 
-extension PostgresLedgerTests {
     /// A call that cannot have the citizen's lock in time is refused, and its work never runs unlocked.
     @Test func aLockNotHadInTimeIsAnErrorNotARunWithoutIt() async throws {
-        try await withTestPostgres { cluster in
-            let holder = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger)
-            let impatient = Ledger(store: try await PostgresLedgerStore.open(
-                try PostgresLocation(cluster.url()), logger: Ledger.databaseLogger, lockWait: .seconds(1)))
-            defer {
-                try? holder.close()
-                try? impatient.close()
-            }
-            let events = EventLog()
-            let holding = Task {
-                try await holder.withCitizenLock("citizen") {
-                    events.add("holder in")
-                    try? await Task.sleep(for: .seconds(3))
-                    events.add("holder out")
-                }
-            }
-            while !events.all.contains("holder in") { try await Task.sleep(for: .milliseconds(10)) }
-            await #expect(throws: LedgerDatabaseError.self) { try await impatient.withCitizenLock("citizen") { events.add("unlocked run") } }
-            try await holding.value
-            #expect(events.all == ["holder in", "holder out"])
-            // Free again: it is had at once.
-            try await impatient.withCitizenLock("citizen") { events.add("after") }
-            #expect(events.all.last == "after")
+        try await Self.whileTheFirstInstanceHolds("citizen", secondLockWait: .seconds(1), holding: { _, events in
+            try? await Task.sleep(for: .seconds(3))
+            events.add("first out")
+        }) { second, events in
+            await #expect(throws: LedgerDatabaseError.self) { try await second.withCitizenLock("citizen") { events.add("unlocked run") } }
+        } verifying: { events in
+            #expect(events == ["first in", "first out"])
         }
     }
-}
 
-extension PostgresLedgerTests {
     /// A statement given up on at its deadline inside a citizen's lock holds the lock until it has ended:
     /// a write of the call cannot land after another instance's call for the citizen began.
     @Test func aStatementGivenUpOnHoldsTheLockUntilItEnds() async throws {
+        let began = ContinuousClock.now
+        try await Self.whileTheFirstInstanceHolds("citizen", holding: { first, events in
+            // Longer than the statement deadline (10 s): the caller stops waiting, the server does not.
+            let outcome = try? await (first.store as? PostgresLedgerStore)?.rows("SELECT pg_sleep(12)")
+            events.add(outcome == nil ? "given up" : "answered")
+        }) { second, events in
+            try await second.withCitizenLock("citizen") { events.add("second in") }
+            let waited = ContinuousClock.now - began
+            #expect(waited >= .seconds(12), "\(waited)")
+        } verifying: { events in
+            #expect(events == ["first in", "given up", "second in"])
+        }
+    }
+
+    /// Two instances on a PostgreSQL started for the test: the first takes `citizen`'s lock ("first in") and
+    /// runs `holding` under it; meanwhile `body` runs with the second (its lock wait `secondLockWait`);
+    /// `verifying` gets the events once both have ended.
+    static func whileTheFirstInstanceHolds(
+        _ citizen: String, secondLockWait: Duration = .seconds(30), holding: @escaping @Sendable (Ledger, EventLog) async -> Void,
+        _ body: (Ledger, EventLog) async throws -> Void, verifying: ([String]) -> Void
+    ) async throws {
         try await withTestPostgres { cluster in
             let first = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger)
-            let second = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger)
+            let second = Ledger(store: try await PostgresLedgerStore.open(
+                try PostgresLocation(cluster.url()), logger: Ledger.databaseLogger, lockWait: secondLockWait))
             defer {
                 try? first.close()
                 try? second.close()
             }
-            let store = try #require(first.store as? PostgresLedgerStore)
-            let began = ContinuousClock.now
             let events = EventLog()
-            let slow = Task {
-                try await first.withCitizenLock("citizen") {
+            let holder = Task {
+                try await first.withCitizenLock(citizen) {
                     events.add("first in")
-                    // Longer than the statement deadline (10 s): the caller stops waiting, the server does not.
-                    let outcome = try? await store.rows("SELECT pg_sleep(12)")
-                    events.add(outcome == nil ? "given up" : "answered")
+                    await holding(first, events)
                 }
             }
             while !events.all.contains("first in") { try await Task.sleep(for: .milliseconds(10)) }
-            try await second.withCitizenLock("citizen") { events.add("second in") }
-            let waited = ContinuousClock.now - began
-            try await slow.value
-            #expect(events.all == ["first in", "given up", "second in"])
-            #expect(waited >= .seconds(12), "\(waited)")
+            try await body(second, events)
+            try await holder.value
+            verifying(events.all)
+            // Free again: had at once.
+            try await second.withCitizenLock(citizen) { events.add("after") }
+            #expect(events.all.last == "after")
         }
     }
 }

@@ -129,23 +129,8 @@ import Testing
 
     @Test func withPostgreSQLDownCallsAreServerFaultsAndNothingIsBookedThenServingResumes() async throws {
         try await Self.withTwoGateways { instances in
-            let state = instances.state
-            let port = instances.first.port
-            let start = try await Self.freeTime(state)
-            #expect(try await GatewayProcess.get("/ready", port: port).hasPrefix("ready"))
-
-            try await instances.cluster.pause()
-            #expect(try await GatewayProcess.get("/ready", port: port).contains("not ready: the ledger cannot be read"))
-            await state.resetCalls()
-            let refused = Self.answer(try await GatewayProcess.post(CreateSelvbookingTests.request(start: start), port: port))
-            #expect(refused.fejlkode == 9303, "\(refused.body)")
-            let calls = await state.calls
-            #expect(!calls.contains(.makeBooking) && !calls.contains(.createBookingReservation), "\(calls)")
-
-            try await instances.cluster.resume()
-            let ready = try await Self.readiness(port: port, awaiting: "ready")
-            #expect(ready.hasPrefix("ready"), "\(ready)")
-            let booked = Self.answer(try await GatewayProcess.post(CreateSelvbookingTests.request(start: start), port: port))
+            let start = try await Self.expectAnOutage(instances, cutOff: { try await $0.pause() }, restore: { try await $0.resume() })
+            let booked = Self.answer(try await GatewayProcess.post(CreateSelvbookingTests.request(start: start), port: instances.first.port))
             #expect(booked.value(of: "IndkaldelseId") != nil, "\(booked.body)")
         }
     }
@@ -153,27 +138,38 @@ import Testing
     /// A server that hangs (its connections open, nothing answered) is an outage too, within the same bounds.
     @Test func aPostgreSQLThatHangsIsAnOutageNotAWait() async throws {
         try await Self.withTwoGateways { instances in
-            let state = instances.state
-            let port = instances.first.port
-            let start = try await Self.freeTime(state)
-            #expect(try await GatewayProcess.get("/ready", port: port).hasPrefix("ready"))
-            try await instances.cluster.freeze()
-            do {
-                let asked = Date()
-                #expect(try await GatewayProcess.get("/ready", port: port).contains("not ready: the ledger cannot be read"))
-                #expect(Date().timeIntervalSince(asked) < 8)
-                await state.resetCalls()
-                let refused = Self.answer(try await GatewayProcess.post(CreateSelvbookingTests.request(start: start), port: port))
-                #expect(refused.fejlkode == 9303, "\(refused.body)")
-                #expect(Date().timeIntervalSince(asked) < 40)
-                #expect(await !state.calls.contains(.makeBooking))
-            } catch {
-                try await instances.cluster.thaw()
-                throw error
-            }
-            try await instances.cluster.thaw()
-            let ready = try await Self.readiness(port: port, awaiting: "ready")
-            #expect(ready.hasPrefix("ready"), "\(ready)")
+            _ = try await Self.expectAnOutage(instances, cutOff: { try await $0.freeze() }, restore: { try await $0.thaw() })
         }
+    }
+
+    /// Cuts PostgreSQL off (`cutOff`) from a serving gateway: /ready 503 within 8 s, a CreateSelvbooking a
+    /// 9303 within 40 s with nothing reserved or booked in Planner; then `restore`s it (whatever happened)
+    /// and expects /ready 200 again, without a restart. Returns the free time the refused call asked for.
+    static func expectAnOutage(
+        _ instances: Instances, cutOff: (TestPostgres) async throws -> Void, restore: (TestPostgres) async throws -> Void
+    ) async throws -> Date {
+        let state = instances.state
+        let port = instances.first.port
+        let start = try await Self.freeTime(state)
+        #expect(try await GatewayProcess.get("/ready", port: port).hasPrefix("ready"))
+        try await cutOff(instances.cluster)
+        do {
+            let asked = Date()
+            #expect(try await GatewayProcess.get("/ready", port: port).contains("not ready: the ledger cannot be read"))
+            #expect(Date().timeIntervalSince(asked) < 8)
+            await state.resetCalls()
+            let refused = Self.answer(try await GatewayProcess.post(CreateSelvbookingTests.request(start: start), port: port))
+            #expect(refused.fejlkode == 9303, "\(refused.body)")
+            #expect(Date().timeIntervalSince(asked) < 40)
+            let calls = await state.calls
+            #expect(!calls.contains(.makeBooking) && !calls.contains(.createBookingReservation), "\(calls)")
+        } catch {
+            try await restore(instances.cluster)
+            throw error
+        }
+        try await restore(instances.cluster)
+        let ready = try await Self.readiness(port: port, awaiting: "ready")
+        #expect(ready.hasPrefix("ready"), "\(ready)")
+        return start
     }
 }

@@ -9,9 +9,9 @@ final class TestPostgres: @unchecked Sendable {
     let port: Int
     private let binaries: String
 
-    /// A database of its own on the cluster, as `--database` takes it.
-    func url(_ database: String = "postgres") -> String {
-        "postgres://postgres@127.0.0.1:\(port)/\(database)?sslmode=disable"
+    /// The cluster's database, as `--database` takes it.
+    func url() -> String {
+        "postgres://postgres@127.0.0.1:\(port)/postgres?sslmode=disable"
     }
 
     static func start() async throws -> TestPostgres {
@@ -66,13 +66,6 @@ final class TestPostgres: @unchecked Sendable {
     func stop() async {
         _ = try? await asPostgres("pg_ctl", ["-D", directory + "/data", "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    /// Creates a database and returns its URL.
-    func createDatabase(_ name: String) async throws -> String {
-        let created = try await asPostgres("createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "postgres", name])
-        try #require(created.status == 0, "createdb: \(created.output)")
-        return url(name)
     }
 
     /// Runs an SQL statement with psql and returns its unaligned output.
