@@ -364,8 +364,7 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         let applied = try await Ledger.migrate(database: database, logger: Ledger.databaseLogger)
         for migration in applied { print("applied \(migration)") }
-        let shown = PostgresLocation.isPostgres(database) ? ((try? PostgresLocation(database).description) ?? database) : database
-        print("\(shown): schema at \(Ledger.knownMigrations.last ?? "none")\(applied.isEmpty ? " (nothing to do)" : "")")
+        print("\(PostgresLocation.shown(database)): schema at \(Ledger.knownMigrations.last ?? "none")\(applied.isEmpty ? " (nothing to do)" : "")")
     }
 }
 

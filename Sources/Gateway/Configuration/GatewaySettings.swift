@@ -16,6 +16,8 @@ public struct GatewaySettings: Sendable {
         public var defaultValue: String?
         public var secret: Bool
         public var help: String
+        /// How a value that may hold a secret in part is shown (a PostgreSQL URL's password); nil: as it is.
+        public var shownAs: (@Sendable (String) -> String)? = nil
     }
 
     public static let all: [Setting] = [
@@ -27,7 +29,8 @@ public struct GatewaySettings: Sendable {
         Setting(name: "mappings", defaultValue: "Mappings", secret: false, help: "the mapping files"),
         Setting(name: "wsdl", defaultValue: "Wsdl", secret: false, help: "the contract"),
         Setting(name: "database", defaultValue: "jobnet-gateway.sqlite", secret: false,
-                help: "the booking ledger: a SQLite file, or a postgres:// URL shared by several instances"),
+                help: "the booking ledger: a SQLite file, or a postgres:// URL shared by several instances",
+                shownAs: PostgresLocation.shown),
         Setting(name: "rebooking-lease-seconds", defaultValue: "60", secret: false,
                 help: "a half-done rebooking is taken over by any instance's recovery sweep this long after its last step"),
         Setting(name: "root-department-id", defaultValue: nil, secret: false, help: "Planner RootDepartmentId"),
@@ -111,8 +114,7 @@ public struct GatewaySettings: Sendable {
             let (value, source) = resolved(setting.name)
             let shown: String
             if var value {
-                // A PostgreSQL URL may carry a password: shown without it.
-                if PostgresLocation.isPostgres(value) { value = (try? PostgresLocation(value, environment: [:]).description) ?? "(not a valid URL)" }
+                if let shownAs = setting.shownAs { value = shownAs(value) }
                 shown = setting.secret ? "\"********\"" : "\"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""
             } else {
                 shown = "null"

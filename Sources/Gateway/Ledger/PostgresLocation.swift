@@ -32,6 +32,13 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
     }
 
+    /// A `--database` as it may be shown (logs, `--print-config`, `migrate`): a PostgreSQL URL without its
+    /// password, a SQLite path as it is.
+    public static func shown(_ database: String) -> String {
+        guard isPostgres(database) else { return database }
+        return (try? PostgresLocation(database, environment: [:]).description) ?? "(a postgres:// URL that cannot be read)"
+    }
+
     public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(LedgerLocationError) {
         guard Self.isPostgres(text), let url = URLComponents(string: text) else {
             throw LedgerLocationError("not a postgres:// or postgresql:// URL")
