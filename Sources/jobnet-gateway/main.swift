@@ -48,6 +48,8 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("planner-connect-timeout-ms")) var plannerConnectTimeout: Int?
     @Option(name: .customLong("planner-timeout-ms")) var plannerTimeout: Int?
     @Option(name: .customLong("planner-max-concurrent")) var plannerMaxConcurrent: Int?
+    @Option(name: .customLong("planner-transport"), help: "multi (libcurl's multi interface on one thread) or threads (a worker per call)")
+    var plannerTransport: String?
     @Option(name: .customLong("planner-read-retries")) var plannerReadRetries: Int?
     @Option(name: .customLong("planner-breaker-failures")) var plannerBreakerFailures: Int?
     @Option(name: .customLong("planner-breaker-open-ms")) var plannerBreakerOpen: Int?
@@ -83,6 +85,7 @@ struct Serve: AsyncParsableCommand {
             ("min-body-rate", minBodyRate.map(String.init)), ("person-cache-seconds", personCacheSeconds.map(String.init)),
             ("retention-days", retentionDays.map(String.init)), ("rebooking-lease-seconds", rebookingLeaseSeconds.map(String.init)), ("trusted-proxies", trustedProxies),
             ("planner-max-concurrent", plannerMaxConcurrent.map(String.init)),
+            ("planner-transport", plannerTransport),
             ("planner-read-retries", plannerReadRetries.map(String.init)),
             ("planner-breaker-failures", plannerBreakerFailures.map(String.init)),
             ("planner-breaker-open-ms", plannerBreakerOpen.map(String.init)),

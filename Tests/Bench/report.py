@@ -86,12 +86,17 @@ on loopback on the same two cores (wrk, nginx and the gateway compete for them a
 {row("gateway-moedetider-half", "gateway, GetSelvbookingMoedetider at half its throughput (16 connections)")}
 {row("passthrough-moedetider-256", "nginx pass-through, 256 connections")}
 {row("gateway-moedetider-256", "gateway, 256 connections")}
+{row("threads-moedetider", "gateway with `--planner-transport threads` (a curl worker thread per call), GetSelvbookingMoedetider")}
+{row("threads-moedetilbud", "gateway with `--planner-transport threads`, GetSelvbookingMoedetilbud")}
 
 CPU per call: user + sys time (from /proc) of the process that answers — the gateway, or nginx's master
 and workers for the pass-through (both of its hops) — over the run, divided by the calls answered. The
-gateway's figure is its own alone: the canned Planner's nginx is not in it.
+gateway's figure is its own alone: the canned Planner's nginx is not in it. The gateway runs with its
+default Planner transport (`multi`: libcurl's multi interface on one thread); the last two rows are a
+second gateway, started after the first has stopped, with the worker-pool transport.
 
-Peak RSS: gateway {gateway_rss_mb:.1f} MB, nginx (master and workers) {rss.get("nginx", 0) / 1024:.1f} MB.
+Peak RSS: gateway {gateway_rss_mb:.1f} MB (with `threads`, which saw no 256-connection run: {rss.get("threads", 0) / 1024:.1f} MB),
+nginx (master and workers) {rss.get("nginx", 0) / 1024:.1f} MB.
 
 | Target | Measured | |
 |---|---|---|

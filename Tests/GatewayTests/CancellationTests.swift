@@ -5,9 +5,10 @@ import Planner
 import Testing
 
 /// A Planner call honours its task's cancellation: it ends as cancelled instead of waiting for
-/// Planner's answer, and frees its curl worker for the next call.
+/// Planner's answer, and frees its slot (the multi loop's, or a curl worker) for the next call.
 @Suite struct CancellationTests {
-    @Test func aCancelledCallEndsAndFreesItsWorker() async throws {
+    @Test(arguments: PlannerTransportSettings.Engine.allCases)
+    func aCancelledCallEndsAndFreesItsWorker(engine: PlannerTransportSettings.Engine) async throws {
         let state = PlannerSimulatorState(data: DemoData.make())
         let simulator = PlannerSimulatorServer(state: state)
         try await withRunningSimulator(simulator) {
@@ -15,7 +16,7 @@ import Testing
             let client = PlannerClient(
                 configuration: .init(baseURL: await simulator.baseURL, rootDepartmentId: DemoData.rootDepartmentId,
                                      micrositeId: DemoData.micrositeId),
-                transport: CurlTransport(settings: PlannerTransportSettings(totalTimeoutMilliseconds: 30_000, workers: 1)))
+                transport: CurlTransport(settings: PlannerTransportSettings(totalTimeoutMilliseconds: 30_000, workers: 1, engine: engine)))
             await state.inject(.slow(milliseconds: 20_000), into: .bookingOptions)
             let start = CopenhagenTime.adding(days: 1, to: Date())
             let slow = Task {

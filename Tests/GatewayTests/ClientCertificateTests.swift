@@ -38,13 +38,16 @@ import Testing
         return Certificates(directory: directory)
     }
 
-    func client(port: Int, _ settings: PlannerTransportSettings) -> PlannerClient {
-        PlannerClient(
+    func client(port: Int, _ settings: PlannerTransportSettings, engine: PlannerTransportSettings.Engine) -> PlannerClient {
+        var settings = settings
+        settings.engine = engine
+        return PlannerClient(
             configuration: .init(baseURL: "https://127.0.0.1:\(port)/", rootDepartmentId: UUID(), micrositeId: UUID()),
             transport: CurlTransport(settings: settings))
     }
 
-    @Test func theClientCertificateIsPresentedAndRequired() async throws {
+    @Test(arguments: PlannerTransportSettings.Engine.allCases)
+    func theClientCertificateIsPresentedAndRequired(engine: PlannerTransportSettings.Engine) async throws {
         let certificates = try await Self.makeCertificates()
         let c = certificates.path
         let python = try #require(which("python3"))
@@ -54,15 +57,15 @@ import Testing
         #expect(server.port > 0)
 
         let pem = client(port: server.port, PlannerTransportSettings(
-            clientCertificate: c("client.pem"), clientKey: c("client.key"), caBundle: c("ca.pem"), workers: 1))
+            clientCertificate: c("client.pem"), clientKey: c("client.key"), caBundle: c("ca.pem"), workers: 1), engine: engine)
         let person = try await pem.personByCpr("0101901111")
         #expect(person?.firstName == "FOCES test client")
 
         let p12 = client(port: server.port, PlannerTransportSettings(
-            clientCertificate: c("client.p12"), clientKeyPassword: "secret", caBundle: c("ca.pem"), workers: 1))
+            clientCertificate: c("client.p12"), clientKeyPassword: "secret", caBundle: c("ca.pem"), workers: 1), engine: engine)
         #expect(try await p12.personByCpr("0101901111")?.firstName == "FOCES test client")
 
-        let anonymous = client(port: server.port, PlannerTransportSettings(caBundle: c("ca.pem"), workers: 1))
+        let anonymous = client(port: server.port, PlannerTransportSettings(caBundle: c("ca.pem"), workers: 1), engine: engine)
         await #expect(throws: PlannerError.self) { _ = try await anonymous.personByCpr("0101901111") }
         do {
             _ = try await anonymous.personByCpr("0101901111")
@@ -72,7 +75,7 @@ import Testing
 
         // A server certificate that does not chain to the CA bundle is refused too.
         let untrusting = client(port: server.port, PlannerTransportSettings(
-            clientCertificate: c("client.pem"), clientKey: c("client.key"), caBundle: c("client.pem"), workers: 1))
+            clientCertificate: c("client.pem"), clientKey: c("client.key"), caBundle: c("client.pem"), workers: 1), engine: engine)
         do {
             _ = try await untrusting.personByCpr("0101901111")
             Issue.record("a server the CA bundle does not vouch for was accepted")

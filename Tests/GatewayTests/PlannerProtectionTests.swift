@@ -46,7 +46,8 @@ import Testing
         }
     }
 
-    @Test func aRouteKeepsToItsOwnTimeBudget() async throws {
+    @Test(arguments: PlannerTransportSettings.Engine.allCases)
+    func aRouteKeepsToItsOwnTimeBudget(engine: PlannerTransportSettings.Engine) async throws {
         let mappings = try MappingReloadTests.copyOfTheMappings()
         defer { try? FileManager.default.removeItem(atPath: mappings) }
         let routes = mappings + "/planner-api.yaml"
@@ -57,7 +58,10 @@ import Testing
                 return line[..<close] + ", timeoutMs: 300" + line[close...]
             }
             .joined(separator: "\n").write(toFile: routes, atomically: true, encoding: .utf8)
-        try await withHTTPTestGateway(configure: { $0.mappingsDirectory = mappings }) { gateway async throws in
+        try await withHTTPTestGateway(configure: {
+            $0.mappingsDirectory = mappings
+            $0.transport.engine = engine
+        }) { gateway async throws in
             await gateway.state.inject(.slow(milliseconds: 3_000), into: .bookingOptions)
             let answer = try await gateway.post(SelfBookingTimeslotTests.moedetider())
             #expect(answer.fejlkode == 4769)
@@ -131,8 +135,12 @@ import Testing
         #expect(PlannerOperation.allCases.filter(\.isRead) == [.personByCpr, .getMicrositeCategories, .bookingOptions, .getBookings])
     }
 
-    @Test func noMoreThanTheCapOfCallsReachPlannerAtOnce() async throws {
-        try await withHTTPTestGateway(configure: { $0.transport.workers = 2 }) { gateway async throws in
+    @Test(arguments: PlannerTransportSettings.Engine.allCases)
+    func noMoreThanTheCapOfCallsReachPlannerAtOnce(engine: PlannerTransportSettings.Engine) async throws {
+        try await withHTTPTestGateway(configure: {
+            $0.transport.workers = 2
+            $0.transport.engine = engine
+        }) { gateway async throws in
             await gateway.state.inject(.slow(milliseconds: 200), into: .personByCpr)
             let answers = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<8 {

@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 @testable import Gateway
 import Jobnet
 import PlannerSimulator
@@ -40,6 +41,16 @@ import FoundationNetworking
         // An unknown key in the config file is an error with its line.
         try "port: 9000\nprot: 1\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: MappingFileError.self) { try GatewaySettings(configFile: file, environment: [:]) }
+    }
+
+    @Test func plannerCallsRunOnTheMultiLoopUnlessTheWorkerPoolIsAskedFor() throws {
+        func engine(_ flags: [String: String]) throws -> PlannerTransportSettings.Engine {
+            try GatewayConfiguration(settings: GatewaySettings(flags: flags, configFile: nil, environment: [:]),
+                                     plannerURL: "http://127.0.0.1:1/").transport.engine
+        }
+        #expect(try engine([:]) == .multi)
+        #expect(try engine(["planner-transport": "threads"]) == .threads)
+        #expect(throws: SettingsError.self) { try engine(["planner-transport": "fast"]) }
     }
 
     @Test func printConfigShowsTheEffectiveSettings() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 
 extension GatewayConfiguration {
     /// The configuration `serve` runs with, from resolved settings. `plannerURL` is the simulator's
@@ -21,6 +22,10 @@ extension GatewayConfiguration {
         transport.connectTimeoutMilliseconds = try Self.integer(settings, "planner-connect-timeout-ms", in: 1...600_000)
         transport.totalTimeoutMilliseconds = try Self.integer(settings, "planner-timeout-ms", in: 1...600_000)
         transport.workers = try Self.integer(settings, "planner-max-concurrent", in: 1...256)
+        guard let engine = PlannerTransportSettings.Engine(rawValue: settings.value("planner-transport") ?? "multi") else {
+            throw SettingsError(setting: "planner-transport", message: "must be multi or threads")
+        }
+        transport.engine = engine
         protection.readRetries = try Self.integer(settings, "planner-read-retries", in: 0...5)
         protection.breakerFailures = try Self.integer(settings, "planner-breaker-failures", in: 1...1_000)
         protection.breakerOpenSeconds = Double(try Self.integer(settings, "planner-breaker-open-ms", in: 100...600_000)) / 1000

@@ -47,6 +47,8 @@ public struct GatewaySettings: Sendable {
         Setting(name: "planner-connect-timeout-ms", defaultValue: "2000", secret: false, help: "connect timeout per Planner call"),
         Setting(name: "planner-timeout-ms", defaultValue: "10000", secret: false, help: "total timeout per Planner call"),
         Setting(name: "planner-max-concurrent", defaultValue: "8", secret: false, help: "Planner calls at once, at most"),
+        Setting(name: "planner-transport", defaultValue: "multi", secret: false,
+                help: "multi: libcurl's multi interface on one thread; threads: a blocking worker per concurrent call"),
         Setting(name: "planner-read-retries", defaultValue: "2", secret: false, help: "extra tries for a failed read"),
         Setting(name: "planner-breaker-failures", defaultValue: "5", secret: false, help: "failures in a row that open the breaker"),
         Setting(name: "planner-breaker-open-ms", defaultValue: "5000", secret: false, help: "how long reads get 4769 at once"),

@@ -40,13 +40,22 @@ public struct PlannerTransportSettings: Sendable, Equatable {
     public var caBundle: String?
     public var connectTimeoutMilliseconds: Int
     public var totalTimeoutMilliseconds: Int
-    /// How many transfers may run at once (each worker thread keeps its own connections alive).
+    /// How many transfers may run at once: the cap on concurrent Planner calls (`--planner-max-concurrent`).
     public var workers: Int
+    /// What runs the transfers (`--planner-transport`).
+    public var engine: Engine
+
+    public enum Engine: String, Sendable, Equatable, CaseIterable {
+        /// libcurl's multi interface on one thread (`CurlMultiLoop`).
+        case multi
+        /// A worker thread per concurrent transfer, each blocking in curl (`CurlWorkerPool`).
+        case threads
+    }
 
     public init(
         clientCertificate: String? = nil, clientKey: String? = nil, clientKeyPassword: String? = nil,
         caBundle: String? = nil, connectTimeoutMilliseconds: Int = 2_000, totalTimeoutMilliseconds: Int = 10_000,
-        workers: Int = 8
+        workers: Int = 8, engine: Engine = .multi
     ) {
         self.clientCertificate = clientCertificate
         self.clientKey = clientKey
@@ -55,5 +64,6 @@ public struct PlannerTransportSettings: Sendable, Equatable {
         self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
         self.totalTimeoutMilliseconds = totalTimeoutMilliseconds
         self.workers = workers
+        self.engine = engine
     }
 }

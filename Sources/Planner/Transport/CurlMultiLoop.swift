@@ -1,0 +1,155 @@
+import CCurl
+import Foundation
+import Synchronization
+
+/// libcurl's multi interface, driven by one thread of its own: every Planner transfer of the process
+/// runs on it, non-blocking, side by side.
+///
+/// Why: with a worker pool each Planner call was handed to a thread that then slept in `recv` until the
+/// answer came, and each answer woke that thread — a context switch or two per call on top of the
+/// socket's. Here one thread waits on all of curl's sockets at once (`curl_multi_poll`); under load it
+/// finds several answers per wake-up and finishes them in one pass.
+///
+/// The life of a transfer:
+/// 1. `submit` (any thread) appends it to the inbox under a `Mutex` and wakes the loop
+///    (`curl_multi_wakeup`, the one multi call libcurl allows from another thread).
+/// 2. The loop takes transfers from the inbox while fewer than `workers` are running — the cap on
+///    concurrent Planner calls; the rest wait in the inbox, in order, their timeout not yet started.
+/// 3. Each taken transfer gets an idle easy handle (or a new one), is configured (`CurlEasy.prepare`)
+///    and added to the multi handle; `curl_multi_perform` drives them all.
+/// 4. A finished transfer (`CURLMSG_DONE`) is removed and its caller resumed with the outcome; the
+///    handle goes back to the idle list, its connection to the multi handle's cache for the next one.
+/// 5. A cancelled caller: a waiting transfer is withdrawn from the inbox at once (`cancelled`); a
+///    running one is removed by the loop when it next wakes, which `cancelled` makes happen now.
+/// 6. `close` ends every transfer as unreachable and lets the thread clean up and exit.
+///
+/// Everything but the inbox belongs to the loop's thread alone; the multi handle is touched from
+/// elsewhere only by `curl_multi_wakeup`, and only while the inbox is open (under its lock), so never
+/// after the loop has cleaned it up.
+final class CurlMultiLoop: CurlEngine {
+    private struct Inbox {
+        var waiting: [Transfer] = []
+        var closed = false
+    }
+
+    /// The multi handle's address; `Sendable` so the loop object may be, used as described above.
+    private struct MultiHandle: @unchecked Sendable {
+        let pointer: UnsafeMutableRawPointer
+    }
+
+    private let inbox = Mutex(Inbox())
+    private let multi: MultiHandle
+    private let settings: PlannerTransportSettings
+
+    init(settings: PlannerTransportSettings) {
+        CurlGlobal.initialize()
+        self.settings = settings
+        self.multi = MultiHandle(pointer: curl_multi_init())
+        // Keep as many idle connections as transfers may run at once.
+        _ = ccurl_multi_setopt_long(multi.pointer, CURLMOPT_MAXCONNECTS, max(1, settings.workers))
+        let thread = Thread { [self] in run() }
+        thread.name = "planner-curl"
+        thread.start()
+    }
+
+    func submit(_ transfer: Transfer) {
+        let accepted = inbox.withLock { inbox in
+            guard !inbox.closed else { return false }
+            inbox.waiting.append(transfer)
+            curl_multi_wakeup(multi.pointer)
+            return true
+        }
+        if !accepted { transfer.completion(.failure(.unreachable("the Planner client is shut down"))) }
+    }
+
+    func cancelled(_ cancellation: TransferCancellation) {
+        let withdrawn = inbox.withLock { inbox -> Transfer? in
+            guard let index = inbox.waiting.firstIndex(where: { $0.cancellation === cancellation }) else {
+                // Running (or finishing): the loop ends it when it wakes.
+                if !inbox.closed { curl_multi_wakeup(multi.pointer) }
+                return nil
+            }
+            return inbox.waiting.remove(at: index)
+        }
+        withdrawn?.completion(.failure(TransferCancellation.failure))
+    }
+
+    func close() {
+        inbox.withLock { inbox in
+            guard !inbox.closed else { return }
+            inbox.closed = true
+            curl_multi_wakeup(multi.pointer)
+        }
+    }
+
+    // MARK: The loop's thread
+
+    private struct Running {
+        let easy: CurlEasy
+        let transfer: Transfer
+    }
+
+    private func run() {
+        var running: [UnsafeMutableRawPointer: Running] = [:]
+        var idle: [CurlEasy] = []
+        func end(_ handle: UnsafeMutableRawPointer, with outcome: (CurlEasy) -> Result<HTTPExchangeResponse, PlannerError>) {
+            curl_multi_remove_handle(multi.pointer, handle)
+            guard let entry = running.removeValue(forKey: handle) else { return }
+            let result = outcome(entry.easy)
+            idle.append(entry.easy)
+            entry.transfer.completion(result)
+        }
+        while true {
+            // 1–2. What callers sent, within the cap.
+            let room = max(1, settings.workers) - running.count
+            let (taken, closed) = inbox.withLock { inbox -> ([Transfer], Bool) in
+                guard !inbox.closed else {
+                    defer { inbox.waiting = [] }
+                    return (inbox.waiting, true)
+                }
+                guard room > 0, !inbox.waiting.isEmpty else { return ([], false) }
+                let count = min(room, inbox.waiting.count)
+                defer { inbox.waiting.removeFirst(count) }
+                return (Array(inbox.waiting.prefix(count)), false)
+            }
+            if closed {
+                let shutDown = PlannerError.unreachable("the Planner client is shut down")
+                for transfer in taken { transfer.completion(.failure(shutDown)) }
+                for handle in Array(running.keys) { end(handle) { _ in .failure(shutDown) } }
+                idle.removeAll()
+                curl_multi_cleanup(multi.pointer)
+                return
+            }
+            // 3. Start them.
+            for transfer in taken {
+                guard !transfer.cancellation.isCancelled else {
+                    transfer.completion(.failure(TransferCancellation.failure))
+                    continue
+                }
+                let easy = idle.popLast() ?? CurlEasy()
+                easy.prepare(transfer.request, settings: settings)
+                running[easy.handle] = Running(easy: easy, transfer: transfer)
+                curl_multi_add_handle(multi.pointer, easy.handle)
+            }
+            // 5. Cancelled callers' running transfers end now.
+            for (handle, entry) in running where entry.transfer.cancellation.isCancelled {
+                end(handle) { _ in .failure(TransferCancellation.failure) }
+            }
+            // 3–4. Let curl move every transfer on; finish those it has ended.
+            var stillRunning: Int32 = 0
+            curl_multi_perform(multi.pointer, &stillRunning)
+            var finished = false
+            var queued: Int32 = 0
+            while let message = curl_multi_info_read(multi.pointer, &queued) {
+                guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle else { continue }
+                let code = message.pointee.data.result  // read before removal invalidates the message
+                end(handle) { $0.outcome(code) }
+                finished = true
+            }
+            // A finished transfer may have made room for a waiting one: look at the inbox before sleeping.
+            if finished { continue }
+            // Sleep until a socket is ready, a timeout of curl's falls due, or a caller wakes the loop.
+            curl_multi_poll(multi.pointer, nil, 0, 1_000, nil)
+        }
+    }
+}
