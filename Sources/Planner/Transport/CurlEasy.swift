@@ -113,6 +113,13 @@ final class CurlEasy {
         return .success(HTTPExchangeResponse(status: status, body: body))
     }
 
+    /// Ends a transfer curl did not finish (cancelled, shut down) with `failure`, dropping what it read.
+    func abandon(_ failure: PlannerError) -> Result<HTTPExchangeResponse, PlannerError> {
+        body = []
+        watched = nil
+        return .failure(failure)
+    }
+
     static func describe(_ code: CURLcode) -> String {
         let text = curl_easy_strerror(code).map { String(cString: $0) } ?? "curl error"
         switch code {

@@ -115,39 +115,47 @@ final class CurlMultiLoop: CurlEngine {
             if closed {
                 let shutDown = PlannerError.unreachable("the Planner client is shut down")
                 for transfer in taken { transfer.completion(.failure(shutDown)) }
-                for handle in Array(running.keys) { end(handle) { _ in .failure(shutDown) } }
+                for handle in Array(running.keys) { end(handle) { $0.abandon(shutDown) } }
                 idle.removeAll()
                 curl_multi_cleanup(multi.pointer)
                 return
             }
+            // Whether a slot was freed (or a taken transfer not started): then the inbox is looked at
+            // again before the loop sleeps, so a waiting transfer never waits for the next wake-up.
+            var slotFreed = false
             // 3. Start them.
             for transfer in taken {
                 guard !transfer.cancellation.isCancelled else {
                     transfer.completion(.failure(TransferCancellation.failure))
+                    slotFreed = true
                     continue
                 }
                 let easy = idle.popLast() ?? CurlEasy()
                 easy.prepare(transfer.request, settings: settings)
                 running[easy.handle] = Running(easy: easy, transfer: transfer)
-                curl_multi_add_handle(multi.pointer, easy.handle)
+                let added = curl_multi_add_handle(multi.pointer, easy.handle)
+                if added != CURLM_OK {
+                    let reason = curl_multi_strerror(added).map { String(cString: $0) } ?? "curl_multi_add_handle failed"
+                    end(easy.handle) { $0.abandon(.unreachable("\(reason) (curl multi \(added.rawValue))")) }
+                    slotFreed = true
+                }
             }
             // 5. Cancelled callers' running transfers end now.
             for (handle, entry) in running where entry.transfer.cancellation.isCancelled {
-                end(handle) { _ in .failure(TransferCancellation.failure) }
+                end(handle) { $0.abandon(TransferCancellation.failure) }
+                slotFreed = true
             }
             // 3–4. Let curl move every transfer on; finish those it has ended.
             var stillRunning: Int32 = 0
             curl_multi_perform(multi.pointer, &stillRunning)
-            var finished = false
             var queued: Int32 = 0
             while let message = curl_multi_info_read(multi.pointer, &queued) {
                 guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle else { continue }
                 let code = message.pointee.data.result  // read before removal invalidates the message
                 end(handle) { $0.outcome(code) }
-                finished = true
+                slotFreed = true
             }
-            // A finished transfer may have made room for a waiting one: look at the inbox before sleeping.
-            if finished { continue }
+            if slotFreed { continue }
             // Sleep until a socket is ready, a timeout of curl's falls due, or a caller wakes the loop.
             curl_multi_poll(multi.pointer, nil, 0, 1_000, nil)
         }
