@@ -148,7 +148,9 @@ public struct SOAPEndpoint: Sendable {
             do throws(StarFault) { return .success(try await served.handle(request, context)) } catch { return .failure(error) }
         }
         let response = try result.get()
-        let body = SOAPMessageWriter.envelope(version: envelope.version, payloadNamespace: contract.namespace) { writer in
+        let body = SOAPMessageWriter.envelope(
+            version: envelope.version, payloadNamespace: contract.namespace, capacity: 512 + response.estimatedBytes
+        ) { writer in
             served.operation.writeResponse(response, to: &writer)
         }
         return Answer(status: 200, contentType: envelope.version.contentType, body: body, correlationId: trace.correlationId)

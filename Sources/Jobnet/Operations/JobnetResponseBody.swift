@@ -5,14 +5,22 @@ import SOAP
 /// the contract's lengths, so a long Planner title never makes the answer invalid.
 public protocol JobnetResponseBody: Sendable {
     func write(to writer: inout XMLWriter)
+
+    /// About how many bytes the whole answer takes, so that its buffer is reserved once rather than
+    /// grown (and copied) by doubling from 2 KB: a timeslot list is tens of kilobytes.
+    var estimatedBytes: Int { get }
+}
+
+extension JobnetResponseBody {
+    public var estimatedBytes: Int { 2_048 }
 }
 
 extension JobnetOperation {
     /// The response element with `body` inside it.
     public func writeResponse(_ body: some JobnetResponseBody, to writer: inout XMLWriter) {
         let root = "tns:" + responseElement
-        writer.open(root)
+        writer.open(named: root)
         body.write(to: &writer)
-        writer.close(root)
+        writer.close(named: root)
     }
 }

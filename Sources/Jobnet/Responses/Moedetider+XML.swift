@@ -3,6 +3,9 @@ import Foundation
 import SOAP
 
 extension Moedetider: JobnetResponseBody {
+    /// A timeslot takes about 520 bytes (one caseworker id), a caseworker to choose about 300.
+    public var estimatedBytes: Int { 1_024 + timeslots.count * 600 + caseWorkers.count * 400 }
+
     /// The timeslot list group: `CaseWorkerToBookCollection` (when there are caseworkers to choose),
     /// then `BookingTimeslotCollection`.
     public func write(to writer: inout XMLWriter) {
@@ -10,7 +13,7 @@ extension Moedetider: JobnetResponseBody {
             writer.open("tns:CaseWorkerToBookCollection")
             for entry in caseWorkers {
                 writer.open("tns:CaseWorkerToBook")
-                writer.element("tns:CaseWorkerID", String(entry.id))
+                writer.element("tns:CaseWorkerID", integer: entry.id)
                 entry.caseWorker.write(as: "tns:Supervisor", to: &writer)
                 writer.close("tns:CaseWorkerToBook")
             }
@@ -21,14 +24,14 @@ extension Moedetider: JobnetResponseBody {
             writer.open("tns:BookingTimeslot")
             writer.element("tns:StartTime") { CopenhagenTime.append(slot.startTime, to: &$0) }
             writer.open("tns:SamtaleformSamling")
-            for samtaleform in slot.samtaleformer { writer.element("tns:SamtaleformType", String(samtaleform)) }
+            for samtaleform in slot.samtaleformer { writer.element("tns:SamtaleformType", integer: samtaleform) }
             writer.close("tns:SamtaleformSamling")
-            writer.element("tns:RebookingPossible", slot.rebookingPossible ? "true" : "false")
-            writer.element("tns:CancellationPossible", slot.cancellationPossible ? "true" : "false")
-            if let total = slot.totalSeats { writer.element("tns:MaksimaltMoededeltagerantal", String(total)) }
-            if let available = slot.availableSeats { writer.element("tns:AvailableNoOfSeats", String(available)) }
+            writer.element("tns:RebookingPossible", slot.rebookingPossible)
+            writer.element("tns:CancellationPossible", slot.cancellationPossible)
+            if let total = slot.totalSeats { writer.element("tns:MaksimaltMoededeltagerantal", integer: total) }
+            if let available = slot.availableSeats { writer.element("tns:AvailableNoOfSeats", integer: available) }
             writer.open("tns:CaseWorkerIDCollection")
-            for id in slot.caseWorkerIds { writer.element("tns:CaseWorkerID", String(id)) }
+            for id in slot.caseWorkerIds { writer.element("tns:CaseWorkerID", integer: id) }
             writer.close("tns:CaseWorkerIDCollection")
             writer.close("tns:BookingTimeslot")
         }

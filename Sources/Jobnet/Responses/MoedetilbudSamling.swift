@@ -8,6 +8,9 @@ public struct MoedetilbudSamling: JobnetResponseBody, Equatable {
         self.offers = offers
     }
 
+    /// An offer takes about 700 bytes (its title and description cut to 100 and 500 characters).
+    public var estimatedBytes: Int { 1_024 + offers.count * 900 }
+
     public func write(to writer: inout XMLWriter) {
         writer.open("tns:MoedetilbudSamling")
         for offer in offers {

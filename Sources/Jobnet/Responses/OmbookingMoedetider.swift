@@ -10,8 +10,10 @@ public struct OmbookingMoedetider: JobnetResponseBody, Equatable {
         self.interviewType = interviewType
     }
 
+    public var estimatedBytes: Int { moedetider.estimatedBytes + 128 }
+
     public func write(to writer: inout XMLWriter) {
         moedetider.write(to: &writer)
-        writer.element("tns:InterviewTypeIdentifier", String(interviewType))
+        writer.element("tns:InterviewTypeIdentifier", integer: interviewType)
     }
 }

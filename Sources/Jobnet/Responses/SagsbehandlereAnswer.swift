@@ -11,7 +11,7 @@ public struct SagsbehandlereAnswer: JobnetResponseBody, Equatable {
     }
 
     public func write(to writer: inout XMLWriter) {
-        writer.element("tns:AllowChoiceOfSupervisor", allowChoiceOfSupervisor ? "true" : "false")
+        writer.element("tns:AllowChoiceOfSupervisor", allowChoiceOfSupervisor)
         writer.open("tns:SupervisorCollection")
         for supervisor in supervisors { supervisor.write(as: "tns:Supervisor", to: &writer) }
         writer.close("tns:SupervisorCollection")

@@ -1,6 +1,8 @@
 import SOAP
 
 extension StraksbookingMoedetider: JobnetResponseBody {
+    public var estimatedBytes: Int { moedetider.estimatedBytes + 1_024 }
+
     /// The timeslot list, then the immediate-booking offer's own fields (digest §4.11).
     public func write(to writer: inout XMLWriter) {
         moedetider.write(to: &writer)
@@ -9,10 +11,10 @@ extension StraksbookingMoedetider: JobnetResponseBody {
         if let description = offer.meetingDescription, !description.isEmpty {
             writer.element("tns:MeetingDescription", description.limited(to: 500))
         }
-        writer.element("tns:MeetingDurationMinutes", String(offer.meetingDurationMinutes))
-        writer.element("tns:InterviewTypeIdentifier", String(offer.interviewTypeIdentifier))
-        writer.element("tns:InterviewFormTypeIdentifier", String(offer.interviewFormTypeIdentifier))
+        writer.element("tns:MeetingDurationMinutes", integer: offer.meetingDurationMinutes)
+        writer.element("tns:InterviewTypeIdentifier", integer: offer.interviewTypeIdentifier)
+        writer.element("tns:InterviewFormTypeIdentifier", integer: offer.interviewFormTypeIdentifier)
         offer.location?.write(to: &writer)
-        writer.element("tns:AllowChoiceOfSupervisor", offer.allowChoiceOfSupervisor ? "true" : "false")
+        writer.element("tns:AllowChoiceOfSupervisor", offer.allowChoiceOfSupervisor)
     }
 }

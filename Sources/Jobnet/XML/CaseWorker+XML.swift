@@ -1,7 +1,7 @@
 import SOAP
 
 extension CaseWorker {
-    func write(as element: String, to writer: inout XMLWriter) {
+    func write(as element: StaticString, to writer: inout XMLWriter) {
         writer.open(element)
         writer.element("tns:CaseWorkerGivenName", givenName.limited(to: 50, orIfEmpty: "-"))
         if let middleName, !middleName.isEmpty { writer.element("tns:CaseWorkerMiddleName", middleName.limited(to: 40)) }

@@ -38,8 +38,8 @@ extension ResolvedStarError {
 
     private func writeDetail(to writer: inout XMLWriter) {
         writer.open("tns:Fejl")
-        writer.element("tns:Fejlkode", String(error.code))
-        if let newCode { writer.element("tns:NyFejlkode", String(newCode)) }
+        writer.element("tns:Fejlkode", integer: error.code)
+        if let newCode { writer.element("tns:NyFejlkode", integer: newCode) }
         writer.element("tns:Fejltekst", error.danish)
         writer.element("tns:Beskrivelse", error.english)
         writer.close("tns:Fejl")

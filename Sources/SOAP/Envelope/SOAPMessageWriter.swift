@@ -1,11 +1,13 @@
 /// Writes outgoing SOAP envelopes: a response body or a fault.
 public enum SOAPMessageWriter {
     /// An envelope whose body is written by `body`; `payloadNamespace` is declared on the Envelope
-    /// with the prefix `tns`, so the body can use `tns:` names throughout.
+    /// with the prefix `tns`, so the body can use `tns:` names throughout. `capacity`: the bytes to
+    /// reserve at once (about the whole answer's size).
     public static func envelope(
-        version: SOAPVersion, payloadNamespace: String, header: ((inout XMLWriter) -> Void)? = nil, body: (inout XMLWriter) -> Void
+        version: SOAPVersion, payloadNamespace: String, capacity: Int = 2_048, header: ((inout XMLWriter) -> Void)? = nil,
+        body: (inout XMLWriter) -> Void
     ) -> [UInt8] {
-        var writer = XMLWriter()
+        var writer = XMLWriter(capacity: capacity)
         writer.open("soap:Envelope", declaring: [("soap", version.envelopeNamespace), ("tns", payloadNamespace)])
         if let header {
             writer.open("soap:Header")
