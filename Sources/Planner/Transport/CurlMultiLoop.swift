@@ -11,7 +11,7 @@ import Synchronization
 /// finds several answers per wake-up and finishes them in one pass.
 ///
 /// The life of a transfer:
-/// 1. `submit` (any thread) appends it to the inbox under a `Mutex` and wakes the loop
+/// 1. `submit` (any thread) appends it to the inbox under a `Mutex` and, if the loop sleeps, wakes it
 ///    (`curl_multi_wakeup`, the one multi call libcurl allows from another thread).
 /// 2. The loop takes transfers from the inbox while fewer than `workers` are running — the cap on
 ///    concurrent Planner calls; the rest wait in the inbox, in order, their timeout not yet started.
@@ -30,6 +30,20 @@ final class CurlMultiLoop: CurlEngine {
     private struct Inbox {
         var waiting: [Transfer] = []
         var closed = false
+        /// Set by the loop just before it sleeps in `curl_multi_poll`; a caller that finds it set wakes
+        /// the loop and clears it. A loop at work looks at the inbox before it sleeps anyway, so under
+        /// load most transfers are handed over without a wake-up (a system call) at all.
+        var loopSleeps = false
+        /// A running transfer's caller was cancelled since the loop last looked: it must not sleep.
+        var cancellations = false
+
+        /// Wakes the loop if it sleeps (or is about to). Called with the lock held, so never after
+        /// `closed` let the loop clean the multi handle up.
+        mutating func wake(_ multi: MultiHandle) {
+            guard loopSleeps, !closed else { return }
+            loopSleeps = false
+            curl_multi_wakeup(multi.pointer)
+        }
     }
 
     /// The multi handle's address; `Sendable` so the loop object may be, used as described above.
@@ -56,7 +70,7 @@ final class CurlMultiLoop: CurlEngine {
         let accepted = inbox.withLock { inbox in
             guard !inbox.closed else { return false }
             inbox.waiting.append(transfer)
-            curl_multi_wakeup(multi.pointer)
+            inbox.wake(multi)
             return true
         }
         if !accepted { transfer.completion(.failure(.unreachable("the Planner client is shut down"))) }
@@ -65,8 +79,9 @@ final class CurlMultiLoop: CurlEngine {
     func cancelled(_ cancellation: TransferCancellation) {
         let withdrawn = inbox.withLock { inbox -> Transfer? in
             guard let index = inbox.waiting.firstIndex(where: { $0.cancellation === cancellation }) else {
-                // Running (or finishing): the loop ends it when it wakes.
-                if !inbox.closed { curl_multi_wakeup(multi.pointer) }
+                // Running (or finishing): the loop ends it when it next looks, now.
+                inbox.cancellations = true
+                inbox.wake(multi)
                 return nil
             }
             return inbox.waiting.remove(at: index)
@@ -78,7 +93,7 @@ final class CurlMultiLoop: CurlEngine {
         inbox.withLock { inbox in
             guard !inbox.closed else { return }
             inbox.closed = true
-            curl_multi_wakeup(multi.pointer)
+            curl_multi_wakeup(multi.pointer)   // whether it sleeps or not: it checks before sleeping again
         }
     }
 
@@ -103,6 +118,8 @@ final class CurlMultiLoop: CurlEngine {
             // 1–2. What callers sent, within the cap.
             let room = max(1, settings.workers) - running.count
             let (taken, closed) = inbox.withLock { inbox -> ([Transfer], Bool) in
+                inbox.loopSleeps = false
+                inbox.cancellations = false
                 guard !inbox.closed else {
                     defer { inbox.waiting = [] }
                     return (inbox.waiting, true)
@@ -156,8 +173,16 @@ final class CurlMultiLoop: CurlEngine {
                 slotFreed = true
             }
             if slotFreed { continue }
-            // Sleep until a socket is ready, a timeout of curl's falls due, or a caller wakes the loop.
-            curl_multi_poll(multi.pointer, nil, 0, 1_000, nil)
+            // Sleep until a socket is ready, a timeout of curl's falls due, or a caller wakes the loop —
+            // unless something came in since the inbox was looked at (its caller did not wake the loop).
+            let count = running.count
+            let sleeps = inbox.withLock { inbox -> Bool in
+                let startable = !inbox.waiting.isEmpty && count < max(1, settings.workers)
+                guard !inbox.closed, !inbox.cancellations, !startable else { return false }
+                inbox.loopSleeps = true
+                return true
+            }
+            if sleeps { curl_multi_poll(multi.pointer, nil, 0, 1_000, nil) }
         }
     }
 }
