@@ -12,7 +12,7 @@ import Testing
         switch any {
         case is NSNull: return .null
         case let dictionary as [String: Any]:
-            return .object(dictionary.keys.sorted().map { .init(key: Array($0.utf8), value: foundation(dictionary[$0]!)) })
+            return .object(dictionary.keys.sorted().map { .init(key: JSONKey(Array($0.utf8)), value: foundation(dictionary[$0]!)) })
         case let array as [Any]: return .array(array.map(foundation))
         case let string as String: return .string(string)
         case let flag as Bool where type(of: any) == Bool.self: return .bool(flag)
@@ -28,7 +28,7 @@ import Testing
         switch value {
         case .object(let members):
             return .object(members.map { .init(key: $0.key, value: sortedKeys($0.value)) }
-                .sorted { String(decoding: $0.key, as: UTF8.self) < String(decoding: $1.key, as: UTF8.self) })
+                .sorted { String(decoding: $0.key.bytes, as: UTF8.self) < String(decoding: $1.key.bytes, as: UTF8.self) })
         case .array(let elements): return .array(elements.map(sortedKeys))
         default: return value
         }
@@ -105,6 +105,18 @@ import Testing
         #expect(object.optionalBool("flag") == true)
         #expect(object.raw("Missing") == nil)
         #expect(throws: PlannerError.self) { try object.int("Title") }
+        // Keys of 16 bytes and fewer are held inline, longer ones apart; an escaped key is unescaped.
+        let keys = try JSONObject(try Self.parse(
+            #"{"SixteenBytesKey":1,"SeventeenBytesKey":2,"ALongerKeyThanAnyOfTheSeeds":3,"Escaped":4,"":5,"Sixteenbyteskey":6}"#),
+            context: "t")
+        #expect(try keys.int("SixteenBytesKey") == 1)
+        #expect(try keys.int("sixteenbyteskey") == 1, "the first that differs in case only")
+        #expect(try keys.int("Sixteenbyteskey") == 6, "the exact one first")
+        #expect(try keys.int("SeventeenBytesKey") == 2)
+        #expect(try keys.int("alongerkeythananyoftheseeds") == 3)
+        #expect(try keys.int("Escaped") == 4)
+        #expect(try keys.int("") == 5)
+        #expect(keys.raw("SixteenBytesKe") == nil && keys.raw("SixteenBytesKeyX") == nil)
     }
 
     @Test func requestBodiesAreWrittenAsJSONWithSortedKeys() throws {

@@ -33,18 +33,17 @@ struct JSONObject {
     private func find(_ wanted: UnsafeBufferPointer<UInt8>) -> JSONValue? {
         var folded: JSONValue?
         for member in members where member.key.count == wanted.count {
-            var exact = true
-            var same = true
-            for index in 0..<wanted.count {
-                let a = member.key[index]
-                let b = wanted[index]
-                if a != b {
-                    exact = false
-                    if Self.fold(a) != Self.fold(b) {
-                        same = false
-                        break
+            let (exact, same) = member.key.withBytes { key -> (Bool, Bool) in
+                var exact = true
+                for index in 0..<wanted.count {
+                    let a = key[index]
+                    let b = wanted[index]
+                    if a != b {
+                        exact = false
+                        if Self.fold(a) != Self.fold(b) { return (false, false) }
                     }
                 }
+                return (exact, true)
             }
             if exact { return member.value }
             if same && folded == nil { folded = member.value }

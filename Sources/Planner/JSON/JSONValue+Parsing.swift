@@ -46,7 +46,7 @@ extension JSONValue {
             switch bytes[index] {
             case UInt8(ascii: "{"): return try object(depth: depth + 1)
             case UInt8(ascii: "["): return try array(depth: depth + 1)
-            case UInt8(ascii: "\""): return .string(String(decoding: try stringBytes(), as: UTF8.self))
+            case UInt8(ascii: "\""): return .string(try string())
             case UInt8(ascii: "t"): try literal("true"); return .bool(true)
             case UInt8(ascii: "f"): try literal("false"); return .bool(false)
             case UInt8(ascii: "n"): try literal("null"); return .null
@@ -73,7 +73,7 @@ extension JSONValue {
             while true {
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error }
-                let key = try stringBytes()
+                let key = try key()
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error }
                 index += 1
@@ -115,27 +115,53 @@ extension JSONValue {
             }
         }
 
-        /// The string at `index` (its opening quote), unescaped, as UTF-8 bytes; a string that is not
-        /// valid UTF-8 is refused, as JSON requires (and as Foundation's reader did).
-        mutating func stringBytes() throws(SyntaxError) -> [UInt8] {
+        /// The string at `index` (its opening quote), unescaped; a string that is not valid UTF-8 is
+        /// refused, as JSON requires (and as Foundation's reader did). Without escapes — nearly every
+        /// string Planner sends — it is made straight from the body's bytes: one allocation at most
+        /// (none up to 15 bytes).
+        mutating func string() throws(SyntaxError) -> String {
             let start = index + 1
-            let result = try unescapedBytes()
-            if result.contains(where: { $0 >= 0x80 }), String(validating: result, as: UTF8.self) == nil {
-                throw SyntaxError(offset: start)
+            let value: String?
+            switch try unescaped() {
+            case .plain(let range):
+                let plain = UnsafeBufferPointer(rebasing: bytes[range])
+                value = plain.contains(where: { $0 >= 0x80 })
+                    ? String(validating: plain, as: UTF8.self) : String(decoding: plain, as: UTF8.self)
+            case .escaped(let result):
+                value = String(validating: result, as: UTF8.self)
             }
-            return result
+            guard let value else { throw SyntaxError(offset: start) }
+            return value
         }
 
-        private mutating func unescapedBytes() throws(SyntaxError) -> [UInt8] {
+        /// A member's key at `index`, unescaped, held by value when short (`JSONKey`).
+        mutating func key() throws(SyntaxError) -> JSONKey {
+            let start = index + 1
+            let key: JSONKey
+            switch try unescaped() {
+            case .plain(let range): key = JSONKey(UnsafeBufferPointer(rebasing: bytes[range]))
+            case .escaped(let result): key = JSONKey(result)
+            }
+            let valid = key.withBytes { key in !key.contains(where: { $0 >= 0x80 }) || String(validating: key, as: UTF8.self) != nil }
+            guard valid else { throw SyntaxError(offset: start) }
+            return key
+        }
+
+        /// A string's content: where it lies in the body when it has no escapes, else its unescaped bytes.
+        enum Unescaped {
+            case plain(Range<Int>)
+            case escaped([UInt8])
+        }
+
+        private mutating func unescaped() throws(SyntaxError) -> Unescaped {
             index += 1   // "
             let start = index
-            // The common case: no escapes, copied in one go.
+            // The common case: no escapes, nothing copied.
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    let result = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
                     index += 1
-                    return result
+                    return .plain(start..<(index - 1))
                 }
                 if byte == UInt8(ascii: "\\") { break }
                 guard byte >= 0x20 else { throw error }
@@ -147,7 +173,7 @@ extension JSONValue {
                 switch byte {
                 case UInt8(ascii: "\""):
                     index += 1
-                    return result
+                    return .escaped(result)
                 case UInt8(ascii: "\\"):
                     index += 1
                     guard index < bytes.count else { throw error }

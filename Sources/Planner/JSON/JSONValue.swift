@@ -14,7 +14,7 @@ enum JSONValue: Sendable, Equatable {
 
     struct Member: Sendable, Equatable {
         /// The key's UTF-8 bytes, unescaped.
-        var key: [UInt8]
+        var key: JSONKey
         var value: JSONValue
     }
 
