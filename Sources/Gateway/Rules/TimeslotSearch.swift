@@ -42,33 +42,42 @@ struct TimeslotSearch {
         let options = try await context.bookingOptions(person: person, offerId: offerId, from: start, to: end)
         let allowed = Set(mapping.caseworkers)
         var used: [Int: CaseWorker] = [:]
-        var unmappedIds: [String: Int] = [:]
+        // Each resource Planner names is looked up once: a list names the same few caseworkers on every
+        // time. nil: not one this search lists (offers.yaml's restriction, or another caseworker chosen).
+        var resolved: [UUID: Int?] = [:]
+        func caseWorkerId(_ resourceId: UUID) async throws(StarFault) -> Int? {
+            if let known = resolved[resourceId] { return known }
+            let key = resourceId.lowercasedText
+            let id: Int?
+            if !(allowed.isEmpty || allowed.contains(key)) || !(resource == nil || resource == key) {
+                id = nil
+            } else if let caseworker = context.mappings.caseworkers[key] {
+                used[caseworker.numericId] = caseworker.caseWorker
+                id = caseworker.numericId
+            } else {
+                id = try await context.unmappedCaseworkerId(key)
+            }
+            resolved[resourceId] = id
+            return id
+        }
         var timeslots: [Moedetider.Timeslot] = []
+        timeslots.reserveCapacity(options.count)
         for option in options {
-            var ids: Set<Int> = []
+            var ids: [Int] = []
             for resourceId in option.resourceIds {
-                let key = resourceId.lowercasedText
-                guard allowed.isEmpty || allowed.contains(key), resource == nil || resource == key else { continue }
-                if let caseworker = context.mappings.caseworkers[key] {
-                    ids.insert(caseworker.numericId)
-                    used[caseworker.numericId] = caseworker.caseWorker
-                } else if let known = unmappedIds[key] {
-                    ids.insert(known)
-                } else {
-                    let id = try await context.unmappedCaseworkerId(key)
-                    unmappedIds[key] = id
-                    ids.insert(id)
-                }
+                if let id = try await caseWorkerId(resourceId), !ids.contains(id) { ids.append(id) }
             }
             if option.resourceIds.isEmpty, resource == nil {
-                ids.insert(UnmappedCaseworkers.plannerAssigns)
+                ids.append(UnmappedCaseworkers.plannerAssigns)
             }
             guard !ids.isEmpty else { continue }
-            let policy = BookingRules.effective(mapping, start: option.dateTime, now: context.now)
+            ids.sort()
+            let rebooking = BookingRules.effective(mapping.rebooking, start: option.dateTime, now: context.now)
+            let cancellation = BookingRules.effective(mapping.cancellation, start: option.dateTime, now: context.now)
             timeslots.append(Moedetider.Timeslot(
                 startTime: option.dateTime, samtaleformer: samtaleformer,
-                rebookingPossible: policy.rebooking.possible, cancellationPossible: policy.cancellation.possible,
-                totalSeats: mapping.joint ? mapping.seats : nil, availableSeats: nil, caseWorkerIds: ids.sorted()))
+                rebookingPossible: rebooking.possible, cancellationPossible: cancellation.possible,
+                totalSeats: mapping.joint ? mapping.seats : nil, availableSeats: nil, caseWorkerIds: ids))
         }
         if timeslots.contains(where: { $0.caseWorkerIds.contains(UnmappedCaseworkers.plannerAssigns) }) {
             context.notes.add("options without resources (joint meeting by TaskId): listed as CaseWorkerID 0, Planner seats the citizen")
