@@ -282,9 +282,26 @@ extension UUID {
 }
 
 extension String {
+    /// Percent-encoded for a URL's path segment or query value: every byte but RFC 3986's unreserved
+    /// ASCII (letters, digits, `-._~`) as `%XX` of its UTF-8. Byte by byte rather than through
+    /// Foundation's `CharacterSet`, which built a bitmap on every call and counts non-ASCII letters
+    /// (`æ`) as alphanumeric, leaving them unencoded.
     var urlQueryEncoded: String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return addingPercentEncoding(withAllowedCharacters: allowed) ?? self
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                encoded.append(byte)
+            default:
+                encoded.append(UInt8(ascii: "%"))
+                encoded.append(Self.hexDigits[Int(byte >> 4)])
+                encoded.append(Self.hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 }
