@@ -30,6 +30,16 @@ import Testing
         return Array(writer.bytes[prologue...])
     }
 
+    @Test func numbersAndBooleansAreWrittenAsTheirCanonicalText() {
+        var writer = XMLWriter(capacity: 0)
+        for value in [0, 7, 10, -42, 1_000_000, Int.max, Int.min] { writer.element("n", integer: value) }
+        writer.element("b", true)
+        writer.element("b", false)
+        let text = String(decoding: writer.bytes, as: UTF8.self)
+        let expected = [0, 7, 10, -42, 1_000_000, Int.max, Int.min].map { "<n>\($0)</n>" }.joined() + "<b>true</b><b>false</b>"
+        #expect(text.hasSuffix("?>" + expected))
+    }
+
     @Test func specialCharactersAreEscapedAndControlsDropped() {
         #expect(String(decoding: Self.written("a<b>&\"c\"\r\n\t\u{01}æøå 😀", attribute: false), as: UTF8.self)
             == "a&lt;b&gt;&amp;\"c\"&#13;\n\tæøå 😀")
