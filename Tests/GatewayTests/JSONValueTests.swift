@@ -119,6 +119,14 @@ import Testing
         #expect(keys.raw("SixteenBytesKe") == nil && keys.raw("SixteenBytesKeyX") == nil)
     }
 
+    @Test func urlValuesArePercentEncodedAsUTF8AllButUnreservedASCII() {
+        #expect("7d1c2f0e-5b7a-4c59-9a43-0c2a6f1d0001".urlQueryEncoded == "7d1c2f0e-5b7a-4c59-9a43-0c2a6f1d0001")
+        #expect("2026-11-26T08:00:00".urlQueryEncoded == "2026-11-26T08%3A00%3A00")
+        #expect("a b&c=d/e?f#g+h%".urlQueryEncoded == "a%20b%26c%3Dd%2Fe%3Ff%23g%2Bh%25")
+        #expect("Ærø æ".urlQueryEncoded == "%C3%86r%C3%B8%20%C3%A6")
+        #expect("-._~".urlQueryEncoded == "-._~")
+    }
+
     @Test func requestBodiesAreWrittenAsJSONWithSortedKeys() throws {
         var inner = JSONBody()
         inner.set("MobileNumber", "+45 12 34 56 78")
