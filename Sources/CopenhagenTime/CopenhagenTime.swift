@@ -25,7 +25,12 @@ public enum CopenhagenTime {
 
     /// Parses an xs:dateTime (`YYYY-MM-DDThh:mm:ss[.fff][Z|±hh:mm]`); without an offset it is Copenhagen time.
     public static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// `parse` over UTF-8 bytes (a JSON string's, straight from Planner's body): nothing allocated.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         func number(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= bytes.count else { return nil }
             var value = 0

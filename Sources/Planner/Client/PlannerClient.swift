@@ -81,9 +81,8 @@ public struct PlannerClient: Sendable {
         guard end > start else {
             throw .invalidRequest("BookingOptions: the window's end \(CopenhagenTime.local(end)) is not after its start")
         }
-        let json = try await call(.bookingOptions, [("PersonId", personId), ("OfferId", offerId), ("StartTime", start), ("EndTime", end)])
-        return try Self.array(json, context: "BookingOptions").map { (item) throws(PlannerError) in
-            try PlannerBookingOption(json: item)
+        return try await call(.bookingOptions, [("PersonId", personId), ("OfferId", offerId), ("StartTime", start), ("EndTime", end)]) {
+            (body) throws(PlannerError) in try PlannerBookingOption.list(from: body ?? [])
         }
     }
 
@@ -176,6 +175,17 @@ public struct PlannerClient: Sendable {
     /// (the seed's name and its value) travels where the route puts it: in the path, the query or the
     /// JSON body (`PlannerRoute.location(of:)`).
     private func call(_ operation: PlannerOperation, _ parameters: [(String, Any)]) async throws(PlannerError) -> JSONValue {
+        try await call(operation, parameters) { (body) throws(PlannerError) in
+            guard let body else { return .null }
+            return try JSONObject.parse(body, context: operation.rawValue)
+        }
+    }
+
+    /// `call`, with the answer's body (nil for 201 and 204) read by `read` — inside the call, so that an
+    /// answer that cannot be read is the call's failure in the mapping log and the metrics.
+    private func call<Answer>(
+        _ operation: PlannerOperation, _ parameters: [(String, Any)], read: ([UInt8]?) throws(PlannerError) -> Answer
+    ) async throws(PlannerError) -> Answer {
         guard let route = configuration.routes[operation] else { throw .configurationMissing("route for \(operation.rawValue)") }
         var path = route.path
         var query: [String] = []
@@ -217,7 +227,7 @@ public struct PlannerClient: Sendable {
                 let response = try await transport.perform(
                     HTTPExchangeRequest(method: route.method, url: url, body: bytes, timeoutMilliseconds: max(1, remaining)))
                 status = response.status
-                let result = try Self.classify(response, operation: operation)
+                let result = try read(try Self.classify(response, operation: operation))
                 breaker?.record(trouble: false)
                 return result
             } catch {
@@ -245,12 +255,13 @@ public struct PlannerClient: Sendable {
     }
 
     /// The one place a Planner answer is classified.
-    static func classify(_ response: HTTPExchangeResponse, operation: PlannerOperation) throws(PlannerError) -> JSONValue {
+    /// A 200's body; nil for 201 and 204.
+    static func classify(_ response: HTTPExchangeResponse, operation: PlannerOperation) throws(PlannerError) -> [UInt8]? {
         switch response.status {
         case 200:
-            return try JSONObject.parse(response.body, context: operation.rawValue)
+            return response.body
         case 201, 204:
-            return .null
+            return nil
         case 400:
             // To a read, the gateway built it wrong for this Planner; to a write, the booking's state may be why.
             throw operation.isRead ? .rejected(message: Self.message(response.body)) : .refused(message: Self.message(response.body))

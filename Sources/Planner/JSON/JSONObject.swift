@@ -33,22 +33,39 @@ struct JSONObject {
     private func find(_ wanted: UnsafeBufferPointer<UInt8>) -> JSONValue? {
         var folded: JSONValue?
         for member in members where member.key.count == wanted.count {
-            let (exact, same) = member.key.withBytes { key -> (Bool, Bool) in
-                var exact = true
-                for index in 0..<wanted.count {
-                    let a = key[index]
-                    let b = wanted[index]
-                    if a != b {
-                        exact = false
-                        if Self.fold(a) != Self.fold(b) { return (false, false) }
-                    }
-                }
-                return (exact, true)
+            switch member.key.withBytes({ Self.match($0, UnsafeRawBufferPointer(wanted)) }) {
+            case .exact: return member.value
+            case .folded where folded == nil: folded = member.value
+            default: continue
             }
-            if exact { return member.value }
-            if same && folded == nil { folded = member.value }
         }
         return folded
+    }
+
+    /// How a key matches a wanted property name. Of several members that match, the exact one is
+    /// taken, else the first that differs in ASCII case only.
+    enum Match: Int, Comparable {
+        case none, folded, exact
+
+        static func < (lhs: Match, rhs: Match) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    static func match(_ key: UnsafeRawBufferPointer, _ wanted: UnsafeRawBufferPointer) -> Match {
+        guard key.count == wanted.count else { return .none }
+        var exact = true
+        for index in 0..<wanted.count {
+            let a = key[index]
+            let b = wanted[index]
+            if a != b {
+                exact = false
+                if fold(a) != fold(b) { return .none }
+            }
+        }
+        return exact ? .exact : .folded
+    }
+
+    static func match(_ key: JSONKey, _ wanted: StaticString) -> Match {
+        key.withBytes { match($0, UnsafeRawBufferPointer(start: wanted.utf8Start, count: wanted.utf8CodeUnitCount)) }
     }
 
     /// ASCII letters to lower case; every other byte as it is.

@@ -21,7 +21,9 @@ extension JSONValue {
         }
     }
 
-    private struct Parser {
+    /// The grammar, once: `value(depth:)` builds a tree; the pull methods (JSONValue+Pull.swift) let a
+    /// model read its fields straight from the bytes.
+    struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
@@ -153,7 +155,7 @@ extension JSONValue {
             case escaped([UInt8])
         }
 
-        private mutating func unescaped() throws(SyntaxError) -> Unescaped {
+        mutating func unescaped() throws(SyntaxError) -> Unescaped {
             index += 1   // "
             let start = index
             // The common case: no escapes, nothing copied.

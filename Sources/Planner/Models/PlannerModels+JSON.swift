@@ -36,20 +36,6 @@ extension PlannerCategoryOffer {
     }
 }
 
-extension PlannerBookingOption {
-    init(json: JSONValue) throws(PlannerError) {
-        let object = try JSONObject(json, context: "BookingOptions")
-        dateTime = try object.date("DateTime")
-        var resourceIds: [UUID] = []
-        for case .string(let text) in object.array("ResourceIds") {
-            guard let id = UUID(text: text) else { throw .invalidResponse("BookingOptions: ResourceIds holds a non-GUID") }
-            resourceIds.append(id)
-        }
-        self.resourceIds = resourceIds
-        taskId = object.optionalString("TaskId")
-    }
-}
-
 extension PlannerBooking {
     init(json: JSONValue) throws(PlannerError) {
         let object = try JSONObject(json, context: "BookingListItemDto")

@@ -32,24 +32,32 @@ extension UUID {
         self.init(uuid: value)
     }
 
+    /// `init(text:)` over UTF-8 bytes (a JSON string's, straight from Planner's body).
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let value = Self.parse(bytes) else { return nil }
+        self.init(uuid: value)
+    }
+
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> uuid_t? {
         guard bytes.count == 36 else { return nil }
-        var value = [UInt8](repeating: 0, count: 16)
-        var index = 0
-        var position = 0
-        while position < 36 {
-            if position == 8 || position == 13 || position == 18 || position == 23 {
-                guard bytes[position] == UInt8(ascii: "-") else { return nil }
-                position += 1
-                continue
+        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let valid = withUnsafeMutableBytes(of: &value) { value -> Bool in
+            var index = 0
+            var position = 0
+            while position < 36 {
+                if position == 8 || position == 13 || position == 18 || position == 23 {
+                    guard bytes[position] == UInt8(ascii: "-") else { return false }
+                    position += 1
+                    continue
+                }
+                guard let high = nibble(bytes[position]), let low = nibble(bytes[position + 1]) else { return false }
+                value[index] = high << 4 | low
+                index += 1
+                position += 2
             }
-            guard let high = nibble(bytes[position]), let low = nibble(bytes[position + 1]) else { return nil }
-            value[index] = high << 4 | low
-            index += 1
-            position += 2
+            return true
         }
-        return (value[0], value[1], value[2], value[3], value[4], value[5], value[6], value[7],
-                value[8], value[9], value[10], value[11], value[12], value[13], value[14], value[15])
+        return valid ? value : nil
     }
 
     private static func nibble(_ byte: UInt8) -> UInt8? {
