@@ -91,6 +91,14 @@ final class CurlEasy {
             overflow = true
             return 0
         }
+        if body.isEmpty {
+            // The first piece: room for the whole body at once when Planner says how long it is (a
+            // BookingOptions answer is tens of kilobytes; grown by doubling it was copied several times).
+            var announced: curl_off_t = -1
+            if ccurl_getinfo_off_t(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced) == CURLE_OK, announced > length {
+                body.reserveCapacity(Int(min(announced, curl_off_t(Self.bodyLimit))))
+            }
+        }
         if let pointer {
             body.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
         }
