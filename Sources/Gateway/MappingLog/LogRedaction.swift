@@ -5,15 +5,46 @@
 /// (`…-0000000000ff`), and an operator needs the booking id whole.
 enum LogRedaction {
     static func scrub(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        // Fast path: no run of ten digits, nothing to mask.
-        var run = 0
-        var longest = 0
-        for byte in bytes {
-            run = isDigit(byte) ? run + 1 : 0
-            longest = max(longest, run)
+        var text = text
+        // Every mapping-log line passes here: find out first, without copying, whether anything is to
+        // be masked (almost never), and build a new text only then.
+        guard text.withUTF8(containsCPR) else { return text }
+        return text.withUTF8(masked)
+    }
+
+    /// `scrub` without its first look: the text rebuilt, masked where need be (the tests hold the two equal).
+    static func masked(_ text: String) -> String {
+        var text = text
+        return text.withUTF8(masked)
+    }
+
+    /// Whether `masked` would mask anything: a run of ten digits (or six, a hyphen and four) outside a GUID.
+    private static func containsCPR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var count = 0
+        var hyphenAfterSix = false
+        var index = 0
+        while index < bytes.count {
+            if count == 0, let length = guidLength(bytes, at: index) {
+                index += length
+                continue
+            }
+            let byte = bytes[index]
+            if isDigit(byte) {
+                count += 1
+            } else if byte == UInt8(ascii: "-") && count == 6 {
+                count += 1
+                hyphenAfterSix = true
+            } else {
+                if count == 10 || (count == 11 && hyphenAfterSix) { return true }
+                count = 0
+                hyphenAfterSix = false
+            }
+            index += 1
         }
-        guard longest >= 6 else { return text }
+        return count == 10 || (count == 11 && hyphenAfterSix)
+    }
+
+    private static func masked(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var digits: [UInt8] = []
@@ -54,12 +85,12 @@ enum LogRedaction {
     }
 
     /// 36 when a GUID (8-4-4-4-12 hex digits) starts at `index` and is not part of a longer word.
-    private static func guidLength(_ bytes: [UInt8], at index: Int) -> Int? {
+    private static func guidLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         guard index + 36 <= bytes.count, isHex(bytes[index]) else { return nil }
         if index > 0, isHex(bytes[index - 1]) { return nil }
         for offset in 0..<36 {
             let byte = bytes[index + offset]
-            if [8, 13, 18, 23].contains(offset) {
+            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
                 guard byte == UInt8(ascii: "-") else { return nil }
             } else {
                 guard isHex(byte) else { return nil }
