@@ -60,6 +60,8 @@ struct Serve: AsyncParsableCommand {
     var retentionDays: Int?
     @Option(name: .customLong("person-cache-seconds"), help: "Reuse a citizen's PersonByCpr answer this long; 0 is off")
     var personCacheSeconds: Int?
+    @Option(name: .customLong("categories-cache-seconds"), help: "Reuse a citizen's GetMicrositeCategories answer this long; 0 is off")
+    var categoriesCacheSeconds: Int?
     @Option(name: .customLong("min-body-rate"), help: "Bytes/s a request body must average after the idle timeout; 0 is off")
     var minBodyRate: Int?
     @Option(name: .customLong("trusted-proxies"), help: "Proxy IP addresses whose Forwarded/X-Forwarded-* headers set the WSDL's address (comma-separated)")
@@ -83,6 +85,7 @@ struct Serve: AsyncParsableCommand {
             ("planner-timeout-ms", plannerTimeout.map(String.init)), ("max-body-bytes", maxBodyBytes.map(String.init)),
             ("idle-timeout-ms", idleTimeout.map(String.init)), ("max-connections", maxConnections.map(String.init)),
             ("min-body-rate", minBodyRate.map(String.init)), ("person-cache-seconds", personCacheSeconds.map(String.init)),
+            ("categories-cache-seconds", categoriesCacheSeconds.map(String.init)),
             ("retention-days", retentionDays.map(String.init)), ("rebooking-lease-seconds", rebookingLeaseSeconds.map(String.init)), ("trusted-proxies", trustedProxies),
             ("planner-max-concurrent", plannerMaxConcurrent.map(String.init)),
             ("planner-transport", plannerTransport),

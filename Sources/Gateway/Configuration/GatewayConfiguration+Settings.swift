@@ -34,6 +34,7 @@ extension GatewayConfiguration {
         maximumConnections = try Self.integer(settings, "max-connections", in: 1...100_000)
         minimumBodyBytesPerSecond = try Self.integer(settings, "min-body-rate", in: 0...(1 << 30))
         personCacheSeconds = try Self.integer(settings, "person-cache-seconds", in: 0...3_600)
+        categoriesCacheSeconds = try Self.integer(settings, "categories-cache-seconds", in: 0...3_600)
         retentionDays = try Self.integer(settings, "retention-days", in: 0...36_500)
         rebookingLeaseSeconds = try Self.integer(settings, "rebooking-lease-seconds", in: 2...3_600)
         trustedProxies = []

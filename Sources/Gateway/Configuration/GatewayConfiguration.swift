@@ -28,6 +28,9 @@ public struct GatewayConfiguration: Sendable {
     /// to 30 s (`person-cache-seconds`); a configuration made in code (the tests') has it off, so every
     /// lookup is a Planner call unless a test asks for the cache.
     public var personCacheSeconds: Int = 0
+    /// How long a citizen's GetMicrositeCategories answer is reused (`CategoryCache`); 0: never. `serve`
+    /// defaults to 30 s (`categories-cache-seconds`); off in a configuration made in code, as above.
+    public var categoriesCacheSeconds: Int = 0
     /// How long the ledger keeps what it no longer needs (`retention-days`): bookings whose meeting ended,
     /// enrollments, fejlmeldinger, finished rebookings and passed deadlines older than this are deleted
     /// by `serve`'s retention job; 0 keeps everything.

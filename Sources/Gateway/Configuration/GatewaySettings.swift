@@ -60,6 +60,8 @@ public struct GatewaySettings: Sendable {
                 help: "ledger rows older than this (meetings ended, enrollments, fejlmeldinger) are deleted hourly; 0 keeps all"),
         Setting(name: "person-cache-seconds", defaultValue: "30", secret: false,
                 help: "a citizen's PersonByCpr answer is reused this long (dropped when the gateway changes them); 0 is off"),
+        Setting(name: "categories-cache-seconds", defaultValue: "30", secret: false,
+                help: "a citizen's GetMicrositeCategories answer is reused this long (dropped when the gateway changes them); 0 is off"),
         Setting(name: "min-body-rate", defaultValue: "500", secret: false,
                 help: "bytes/s a request body must average after the idle timeout's grace, else closed; 0 is off"),
         Setting(name: "trusted-proxies", defaultValue: nil, secret: false,

@@ -45,12 +45,16 @@ public struct GatewayServer: Sendable {
         // And one PersonByCpr cache: a reload does not change who a CPR is.
         let personCache = configuration.personCacheSeconds > 0
             ? PersonCache(seconds: Double(configuration.personCacheSeconds), clock: clock) : nil
+        // And one GetMicrositeCategories cache, for the same reason.
+        let categoryCache = configuration.categoriesCacheSeconds > 0
+            ? CategoryCache(seconds: Double(configuration.categoriesCacheSeconds), clock: clock) : nil
         let store = try MappingsStore(directory: configuration.mappingsDirectory) { routes in
             PlannerClient(
                 configuration: .init(
                     baseURL: configuration.plannerURL, rootDepartmentId: configuration.rootDepartmentId,
                     micrositeId: configuration.micrositeId, routes: routes),
-                transport: transport, protection: configuration.protection, breaker: breaker, personCache: personCache)
+                transport: transport, protection: configuration.protection, breaker: breaker, personCache: personCache,
+                categoryCache: categoryCache)
         }
         if ledger == nil, let database = configuration.databasePath, PostgresLocation.isPostgres(database) {
             throw LedgerLocationError("a PostgreSQL ledger is opened by GatewayServer.open")

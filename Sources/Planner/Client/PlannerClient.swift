@@ -30,16 +30,25 @@ public struct PlannerClient: Sendable {
     /// person in Planner (reserve, book, cancel, confirm, contact details) drops them from it, whatever
     /// the call's outcome, so their next lookup is Planner's.
     let personCache: PersonCache?
+    /// GetMicrositeCategories' recent answers per citizen, shared likewise and dropped likewise.
+    let categoryCache: CategoryCache?
 
     public init(
         configuration: Configuration, transport: any PlannerTransport, protection: PlannerProtection = PlannerProtection(),
-        breaker: CircuitBreaker? = nil, personCache: PersonCache? = nil
+        breaker: CircuitBreaker? = nil, personCache: PersonCache? = nil, categoryCache: CategoryCache? = nil
     ) {
         self.configuration = configuration
         self.transport = transport
         self.protection = protection
         self.breaker = breaker
         self.personCache = personCache
+        self.categoryCache = categoryCache
+    }
+
+    /// After a call that changes a citizen in Planner, whatever its outcome: their next lookups are Planner's.
+    private func forget(personStatusId: UUID) {
+        personCache?.drop(personStatusId: personStatusId)
+        categoryCache?.drop(personStatusId: personStatusId)
     }
 
     // MARK: - The nine operations
@@ -64,12 +73,18 @@ public struct PlannerClient: Sendable {
     }
 
     /// GetMicrositeCategories: the category tree for the citizen on the configured microsite.
+    ///
+    /// With a `categoryCache`, a citizen's tree Planner gave a moment ago is taken from it, without a call.
     public func micrositeCategories(personStatusId: UUID) async throws(PlannerError) -> [PlannerCategoryOffer] {
         guard let micrositeId = configuration.micrositeId else { throw .configurationMissing("MicrositeId") }
+        if let cached = categoryCache?.categories(personStatusId: personStatusId) { return cached }
+        let started = categoryCache?.lookupStarts() ?? 0
         let json = try await call(.getMicrositeCategories, [("PersonStatusId", personStatusId), ("MicrositeId", micrositeId)])
-        return try Self.array(json, context: "GetMicrositeCategories").map { (item) throws(PlannerError) in
+        let categories = try Self.array(json, context: "GetMicrositeCategories").map { (item) throws(PlannerError) in
             try PlannerCategoryOffer(json: item)
         }
+        categoryCache?.store(categories, personStatusId: personStatusId, lookupStarted: started)
+        return categories
     }
 
     /// BookingOptions: free start times for an offer in a window. The seed only says EndTime is the time
@@ -88,7 +103,7 @@ public struct PlannerClient: Sendable {
 
     /// CreateBookingReservation: returns the reservation (booking) id.
     public func createBookingReservation(_ request: PlannerReservationRequest) async throws(PlannerError) -> UUID {
-        defer { personCache?.drop(personStatusId: request.personId) }
+        defer { forget(personStatusId: request.personId) }
         let json = try await call(.createBookingReservation, [
             ("OfferId", request.offerId), ("StartDateTime", request.startDateTime), ("ResourceId", request.resourceId),
             ("PersonId", request.personId), ("RootDepartmentId", try rootDepartmentId()),
@@ -104,7 +119,7 @@ public struct PlannerClient: Sendable {
 
     /// MakeBooking: returns the new booking's id.
     public func makeBooking(_ request: PlannerMakeBookingRequest) async throws(PlannerError) -> UUID {
-        defer { personCache?.drop(personStatusId: request.personId) }
+        defer { forget(personStatusId: request.personId) }
         let json = try await call(.makeBooking, [
             ("PersonId", request.personId), ("OfferId", request.offerId), ("StartTime", request.startTime),
             ("RootDepartmentId", try rootDepartmentId()), ("IsImmediateBooking", request.isImmediateBooking),
@@ -114,7 +129,7 @@ public struct PlannerClient: Sendable {
 
     /// CancelBooking (204).
     public func cancelBooking(bookingId: UUID, personStatusId: UUID) async throws(PlannerError) {
-        defer { personCache?.drop(personStatusId: personStatusId) }
+        defer { forget(personStatusId: personStatusId) }
         _ = try await call(.cancelBooking, [
             ("BookingId", bookingId), ("PersonStatusId", personStatusId), ("RootDepartmentId", try rootDepartmentId()),
         ])
@@ -122,7 +137,7 @@ public struct PlannerClient: Sendable {
 
     /// ConfirmBookingReservation (204): only bookings in status 6 can be confirmed.
     public func confirmBookingReservation(bookingId: UUID, personStatusId: UUID) async throws(PlannerError) {
-        defer { personCache?.drop(personStatusId: personStatusId) }
+        defer { forget(personStatusId: personStatusId) }
         _ = try await call(.confirmBookingReservation, [("BookingId", bookingId), ("PersonStatusId", personStatusId)])
     }
 
@@ -136,7 +151,7 @@ public struct PlannerClient: Sendable {
 
     /// SetCitizenInformations (UpdateNotificationConsent, 204).
     public func setCitizenInformations(personId: UUID, information: PlannerCitizenInformation) async throws(PlannerError) {
-        defer { personCache?.drop(personStatusId: personId) }
+        defer { forget(personStatusId: personId) }
         var light = JSONBody()
         light.set("EmailAddress", information.emailAddress)
         light.set("MobileNumber", information.mobileNumber)
