@@ -9,7 +9,7 @@ DURATION=${BENCH_SECONDS:-15}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 DIR=$(mktemp -d /tmp/jobnet-bench.XXXXXX)
 chmod 755 "$DIR"   # nginx's workers run as www-data
-PLANNER=18090 FRONT=18081 BACK=18082 GATEWAY=18080 THREADS=18083 SIMULATOR=18095
+PLANNER=18090 FRONT=18081 BACK=18082 GATEWAY=18080 THREADS=18083 UNCACHED=18084 SIMULATOR=18095
 ROOT_DEPARTMENT=7d1c2f0e-5b7a-4c59-9a43-0c2a6f1d0001 MICROSITE=7d1c2f0e-5b7a-4c59-9a43-0c2a6f1d0002
 ANNA=a0000000-0000-4000-8000-000000000001 JOBSAMTALE=c0000000-0000-4000-8000-000000000001
 pids=()
@@ -68,7 +68,7 @@ nginx_pids() { pgrep -f "nginx: (master|worker)"; }
 run_wrk() { # name url body connections [delay-ms]
   # The CPU per call of whoever answers: the gateway for gateway runs, nginx (both hops) for pass-through runs.
   local measured
-  case "$1" in threads*) measured=$THREADS_PID ;; gateway*) measured=$GATEWAY_PID ;; *) measured=$(nginx_pids | tr '\n' ' ') ;; esac
+  case "$1" in threads*|uncached*) measured=$SECOND_PID ;; gateway*) measured=$GATEWAY_PID ;; *) measured=$(nginx_pids | tr '\n' ' ') ;; esac
   local before after
   # shellcheck disable=SC2086
   before=$(cpu_ticks $measured)
@@ -109,15 +109,26 @@ run_wrk gateway-moedetider-256 "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusSer
 GATEWAY_RSS=$(peak_rss_kb $GATEWAY_PID)
 kill $GATEWAY_PID
 
-# 6. The same gateway with the first Planner transport (a blocking curl worker per call), for comparison.
-"$BIN" serve --port $THREADS --planner "http://127.0.0.1:$PLANNER/" --root-department-id $ROOT_DEPARTMENT \
-  --microsite-id $MICROSITE --database "$DIR/ledger-threads.sqlite" --log-file "$DIR/mapping-threads.log" \
-  --mappings "$ROOT/Mappings" --wsdl "$ROOT/Wsdl" --planner-transport threads ${BENCH_GATEWAY_ARGS:-} >/dev/null 2>&1 & THREADS_PID=$!; pids+=($THREADS_PID)
-wait_for "http://127.0.0.1:$THREADS/health"
-BENCH_SECONDS=3 DURATION=3 run_wrk warmup-threads "http://127.0.0.1:$THREADS/JobnetCitizenStatusService" "$DIR/moedetider.xml" 16 >/dev/null
+# 6. Every Planner call made (the PersonByCpr and GetMicrositeCategories caches off), with each of the two
+#    Planner transports: libcurl's multi interface (the default) and a blocking curl worker per call.
+second_gateway() { # port ledger-name extra-arguments...
+  local port=$1 name=$2; shift 2
+  "$BIN" serve --port "$port" --planner "http://127.0.0.1:$PLANNER/" --root-department-id $ROOT_DEPARTMENT \
+    --microsite-id $MICROSITE --database "$DIR/ledger-$name.sqlite" --log-file "$DIR/mapping-$name.log" \
+    --mappings "$ROOT/Mappings" --wsdl "$ROOT/Wsdl" --person-cache-seconds 0 --categories-cache-seconds 0 "$@" \
+    ${BENCH_GATEWAY_ARGS:-} >/dev/null 2>&1 &
+  SECOND_PID=$!; pids+=($SECOND_PID)
+  wait_for "http://127.0.0.1:$port/health"
+  BENCH_SECONDS=3 DURATION=3 run_wrk "warmup-$name" "http://127.0.0.1:$port/JobnetCitizenStatusService" "$DIR/moedetider.xml" 16 >/dev/null
+}
+second_gateway $UNCACHED uncached
+run_wrk uncached-moedetider "http://127.0.0.1:$UNCACHED/JobnetCitizenStatusService" "$DIR/moedetider.xml" $CONNECTIONS
+run_wrk uncached-moedetilbud "http://127.0.0.1:$UNCACHED/JobnetCitizenStatusService" "$DIR/moedetilbud.xml" $CONNECTIONS
+kill $SECOND_PID
+second_gateway $THREADS threads --planner-transport threads
 run_wrk threads-moedetider "http://127.0.0.1:$THREADS/JobnetCitizenStatusService" "$DIR/moedetider.xml" $CONNECTIONS
 run_wrk threads-moedetilbud "http://127.0.0.1:$THREADS/JobnetCitizenStatusService" "$DIR/moedetilbud.xml" $CONNECTIONS
-echo "rss gateway=$GATEWAY_RSS threads=$(peak_rss_kb $THREADS_PID) nginx=$(nginx_rss_kb)" | tee -a "$DIR/results.txt"
+echo "rss gateway=$GATEWAY_RSS nginx=$(nginx_rss_kb)" | tee -a "$DIR/results.txt"
 
 python3 "$ROOT/Tests/Bench/report.py" "$DIR/results.txt" "$DIR/mapping-moedetider.log" "$DIR/mapping-half.log" \
   "$ROOT/docs/benchmarks.md" "$DURATION" "$CONNECTIONS" "$(git -C "$ROOT" rev-parse --short HEAD)"
