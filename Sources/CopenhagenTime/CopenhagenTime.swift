@@ -99,8 +99,13 @@ public enum CopenhagenTime {
 
     /// The wall-clock fields at `date` in Copenhagen.
     static func fields(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        fields(date, offset: offset(at: date))
+    }
+
+    /// `fields`, with the offset in force at `date` already known.
+    static func fields(_ date: Date, offset: Int) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let wall = seconds + Int64(offset(at: date))
+        let wall = seconds + Int64(offset)
         var days = Int(wall / 86_400)
         var ofDay = Int(wall % 86_400)
         if ofDay < 0 {
@@ -131,7 +136,8 @@ public enum CopenhagenTime {
     /// `formatWithMilliseconds`) writes it, as ASCII bytes: the answer writer puts every timeslot's time
     /// straight into its buffer, with no string made for it.
     public static func append(_ date: Date, offset includeOffset: Bool = true, milliseconds: Bool = false, to bytes: inout [UInt8]) {
-        let c = fields(date)
+        let offset = offset(at: date)
+        let c = fields(date, offset: offset)
         func digits(_ value: Int, _ width: Int) {
             var divisor = 1
             for _ in 1..<width { divisor *= 10 }
@@ -163,7 +169,6 @@ public enum CopenhagenTime {
             digits((value + 1000) % 1000, 3)
         }
         if includeOffset {
-            let offset = offset(at: date)
             bytes.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
             digits(abs(offset) / 3600, 2)
             bytes.append(UInt8(ascii: ":"))

@@ -36,58 +36,121 @@ extension PlannerBookingOption {
     }
 
     /// One option, the reader at its value (an element of the array, at depth 1).
+    ///
+    /// One pass: a property whose key matches exactly is read where it stands (the first exact one
+    /// wins, so nothing later can replace it); one that matches only in another casing is noted and read
+    /// afterwards, if no exact one came. Troubles are reported in the properties' order once the whole
+    /// object has been checked.
     private static func option(_ reader: inout JSONValue.Parser) throws(JSONValue.SyntaxError) -> Result<PlannerBookingOption, PlannerError> {
         guard reader.peek() == UInt8(ascii: "{") else {
             try reader.skipValue(depth: 1)
             return .failure(.invalidResponse("BookingOptions: expected a JSON object"))
         }
-        // First the whole object is checked, noting where the best-matching key's value of each property
-        // starts; then those values are read.
-        var dateTime: (at: Int, match: JSONObject.Match) = (0, .none)
-        var resourceIds = dateTime
-        var taskId = dateTime
+        var dateTime = Property<DateTimeValue>()
+        var resourceIds = Property<Result<[UUID], PlannerError>>()
+        var taskId = Property<String?>()
         if try reader.beginObject(depth: 2) {
             repeat {
                 let key = try reader.memberKey()
-                let at = reader.index
-                if case let match = JSONObject.match(key, "DateTime"), match > dateTime.match { dateTime = (at, match) }
-                if case let match = JSONObject.match(key, "ResourceIds"), match > resourceIds.match { resourceIds = (at, match) }
-                if case let match = JSONObject.match(key, "TaskId"), match > taskId.match { taskId = (at, match) }
+                if try dateTime.offer(key, "DateTime", &reader, read: readDateTime) { continue }
+                if try resourceIds.offer(key, "ResourceIds", &reader, read: readResourceIds) { continue }
+                if try taskId.offer(key, "TaskId", &reader, read: readTaskId) { continue }
                 try reader.skipValue(depth: 2)
             } while try reader.nextInObject()
         }
-        func value(_ property: (at: Int, match: JSONObject.Match)) -> JSONValue.Parser? {
-            guard property.match != .none else { return nil }
-            var value = reader
-            value.index = property.at
-            return value
+        let date: Date
+        switch try dateTime.value(reader, read: readDateTime) ?? .missing {
+        case .missing: return .failure(.invalidResponse("BookingOptions: DateTime is missing"))
+        case .notADate: return .failure(.invalidResponse("BookingOptions: DateTime is not a date and time"))
+        case .date(let value): date = value
         }
-        // DateTime: required, a date and time.
-        guard var text = value(dateTime), text.peek() == UInt8(ascii: "\"") else {
-            return .failure(.invalidResponse("BookingOptions: DateTime is missing"))
+        let resources: [UUID]
+        switch try resourceIds.value(reader, read: readResourceIds) ?? .success([]) {
+        case .success(let ids): resources = ids
+        case .failure(let trouble): return .failure(trouble)
         }
-        guard let date = try text.withString({ CopenhagenTime.parse($0) }) else {
-            return .failure(.invalidResponse("BookingOptions: DateTime is not a date and time"))
-        }
-        // ResourceIds: GUIDs; anything but a string in it, or anything but an array, is no resource.
-        var resources: [UUID] = []
-        if var list = value(resourceIds), list.peek() == UInt8(ascii: "["), try list.beginArray(depth: 3) {
-            repeat {
-                if list.peek() == UInt8(ascii: "\"") {
-                    guard let id = try list.withString({ UUID(utf8: $0) }) else {
-                        return .failure(.invalidResponse("BookingOptions: ResourceIds holds a non-GUID"))
-                    }
-                    resources.append(id)
-                } else {
-                    try list.skipValue(depth: 3)
-                }
-            } while try list.nextInArray()
-        }
-        // TaskId: a string, else none.
-        var task: String?
-        if var text = value(taskId), text.peek() == UInt8(ascii: "\"") {
-            task = try text.withString { String(decoding: $0, as: UTF8.self) }
-        }
+        let task = try taskId.value(reader, read: readTaskId) ?? nil
         return .success(PlannerBookingOption(dateTime: date, resourceIds: resources, taskId: task))
+    }
+
+    /// One property of an option as the object is read: its value when a key matched exactly, or where
+    /// the first key that matched in another casing has its value.
+    private struct Property<Value> {
+        var match = JSONObject.Match.none
+        var read: Value?
+        var foldedAt = 0
+
+        /// Takes the member whose key is `key` if it is this property's (`name`): an exact match is read
+        /// now (`read` consumes the value), a folded one skipped and noted. False: not this property's.
+        mutating func offer(
+            _ key: JSONKey, _ name: StaticString, _ reader: inout JSONValue.Parser,
+            read: (inout JSONValue.Parser) throws(JSONValue.SyntaxError) -> Value
+        ) throws(JSONValue.SyntaxError) -> Bool {
+            let found = JSONObject.match(key, name)
+            guard found != .none else { return false }
+            if found > match, found == .exact {
+                self.read = try read(&reader)
+            } else {
+                if found > match { foldedAt = reader.index }
+                try reader.skipValue(depth: 2)
+            }
+            match = max(match, found)
+            return true
+        }
+
+        /// The property's value once the object is read: nil when no key matched.
+        func value(
+            _ reader: JSONValue.Parser, read: (inout JSONValue.Parser) throws(JSONValue.SyntaxError) -> Value
+        ) throws(JSONValue.SyntaxError) -> Value? {
+            switch match {
+            case .none: return nil
+            case .exact: return self.read
+            case .folded:
+                var value = reader
+                value.index = foldedAt
+                return try read(&value)
+            }
+        }
+    }
+
+    private enum DateTimeValue {
+        case missing, notADate, date(Date)
+    }
+
+    /// DateTime: a string holding a date and time; anything else is as good as missing.
+    private static func readDateTime(_ reader: inout JSONValue.Parser) throws(JSONValue.SyntaxError) -> DateTimeValue {
+        guard reader.peek() == UInt8(ascii: "\"") else {
+            try reader.skipValue(depth: 2)
+            return .missing
+        }
+        return try reader.withString { CopenhagenTime.parse($0) }.map(DateTimeValue.date) ?? .notADate
+    }
+
+    /// ResourceIds: GUIDs; anything but a string in it, or anything but an array, is no resource.
+    private static func readResourceIds(_ reader: inout JSONValue.Parser) throws(JSONValue.SyntaxError) -> Result<[UUID], PlannerError> {
+        guard reader.peek() == UInt8(ascii: "[") else {
+            try reader.skipValue(depth: 2)
+            return .success([])
+        }
+        guard try reader.beginArray(depth: 3) else { return .success([]) }
+        var ids: [UUID] = []
+        var nonGUID = false
+        repeat {
+            if reader.peek() == UInt8(ascii: "\"") {
+                if let id = try reader.withString({ UUID(utf8: $0) }) { ids.append(id) } else { nonGUID = true }
+            } else {
+                try reader.skipValue(depth: 3)
+            }
+        } while try reader.nextInArray()
+        return nonGUID ? .failure(.invalidResponse("BookingOptions: ResourceIds holds a non-GUID")) : .success(ids)
+    }
+
+    /// TaskId: a string, else none.
+    private static func readTaskId(_ reader: inout JSONValue.Parser) throws(JSONValue.SyntaxError) -> String? {
+        guard reader.peek() == UInt8(ascii: "\"") else {
+            try reader.skipValue(depth: 2)
+            return nil
+        }
+        return try reader.withString { String(decoding: $0, as: UTF8.self) }
     }
 }
