@@ -67,6 +67,17 @@ import Testing
         #expect(Self.direct(body) == Self.reference(body))
     }
 
+    /// As for the answers read through a `JSONValue`: a body that is not JSON fails the Planner call
+    /// itself (thrown); JSON that is not the options, or no body (a 201 or 204), fails the operation only.
+    @Test func aBodyThatIsNotJSONFailsTheCallAndWrongContentTheOperation() throws {
+        #expect(throws: PlannerError.invalidResponse("BookingOptions: the body is not JSON")) {
+            _ = try PlannerBookingOption.read(Array("[{".utf8))
+        }
+        #expect(try PlannerBookingOption.read(Array(#"[{"ResourceIds":[]}]"#.utf8))
+            == .failure(.invalidResponse("BookingOptions: DateTime is missing")))
+        #expect(try PlannerBookingOption.read(nil) == .failure(.invalidResponse("BookingOptions: expected a JSON array")))
+    }
+
     /// Every prefix of a valid answer, and every single byte of it replaced by a JSON-significant one:
     /// the same outcome both ways.
     @Test func everyCutAndEveryReplacedByteReadsTheSameBothWays() {

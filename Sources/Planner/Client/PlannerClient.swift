@@ -96,9 +96,10 @@ public struct PlannerClient: Sendable {
         guard end > start else {
             throw .invalidRequest("BookingOptions: the window's end \(CopenhagenTime.local(end)) is not after its start")
         }
-        return try await call(.bookingOptions, [("PersonId", personId), ("OfferId", offerId), ("StartTime", start), ("EndTime", end)]) {
-            (body) throws(PlannerError) in try PlannerBookingOption.list(from: body ?? [])
+        let options = try await call(.bookingOptions, [("PersonId", personId), ("OfferId", offerId), ("StartTime", start), ("EndTime", end)]) {
+            (body) throws(PlannerError) in try PlannerBookingOption.read(body)
         }
+        return try options.get()
     }
 
     /// CreateBookingReservation: returns the reservation (booking) id.
@@ -196,8 +197,8 @@ public struct PlannerClient: Sendable {
         }
     }
 
-    /// `call`, with the answer's body (nil for 201 and 204) read by `read` — inside the call, so that an
-    /// answer that cannot be read is the call's failure in the mapping log and the metrics.
+    /// `call`, with the answer's body (nil for 201 and 204) read by `read` — inside the call, so that a
+    /// body that is not JSON is the call's failure in the mapping log and the metrics, as `classify` made it.
     private func call<Answer>(
         _ operation: PlannerOperation, _ parameters: [(String, Any)], read: ([UInt8]?) throws(PlannerError) -> Answer
     ) async throws(PlannerError) -> Answer {
