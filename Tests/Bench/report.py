@@ -101,6 +101,9 @@ both caches off — every Planner call made — on the multi interface, then on 
 
 Peak RSS: gateway {gateway_rss_mb:.1f} MB, nginx (master and workers) {rss.get("nginx", 0) / 1024:.1f} MB.
 
+`planner-sim` (demo data, measured first, wrk -t2 -c16 for 5 s): {cpu_per_call("simulator-BookingOptions") / 1000:.2f} ms CPU per
+BookingOptions call, {cpu_per_call("simulator-GetMicrositeCategories") / 1000:.2f} ms per GetMicrositeCategories call (target: under 0.2 ms each).
+
 | Target | Measured | |
 |---|---|---|
 | gateway throughput ≥ 50 % of the pass-through (GetSelvbookingMoedetider) | {ratio * 100:.0f} % | {verdict(ratio >= 0.5)} |

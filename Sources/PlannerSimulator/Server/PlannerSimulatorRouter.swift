@@ -177,10 +177,7 @@ public struct PlannerSimulatorRouter: Sendable {
             let end = try date("EndTime")
             if let refusal = style.refusal(windowFrom: start, to: end) { throw PlannerSimulatorState.Failure.badRequest(refusal) }
             let options = try await state.bookingOptions(personId: try uuid("PersonId"), offerId: try uuid("OfferId"), start: start, end: end)
-            let shown = style.window(options, from: start, to: end)
-            return style.answer(operation, shown.enumerated().map { index, option -> [String: Any] in
-                style.option(time: option.time, resources: option.resources, seatsLeft: option.seatsLeft, index: index)
-            })
+            return style.bookingOptionsAnswer(style.window(options, from: start, to: end))
         case .createBookingReservation:
             let booking = try await state.book(
                 personId: try uuid("PersonId"), offerId: try uuid("OfferId"), start: try date("StartDateTime"),

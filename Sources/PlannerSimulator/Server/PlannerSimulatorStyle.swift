@@ -83,6 +83,38 @@ public enum PlannerSimulatorStyle: String, Sendable, CaseIterable {
         }
     }
 
+    /// BookingOptions' whole answer. The demo style's is written straight into bytes — the same bytes
+    /// `SimulatorJSON` writes for `option(…)`'s dictionaries (keys sorted), without making them: it is the
+    /// load test's heaviest Planner answer, and a load test against the simulator should measure the
+    /// gateway. The strict style goes through `answer`.
+    func bookingOptionsAnswer(_ options: [(time: Date, resources: [UUID], seatsLeft: Int?)]) -> SimulatorAnswer {
+        guard self == .demo else {
+            return answer(.bookingOptions, options.enumerated().map { index, option -> [String: Any] in
+                self.option(time: option.time, resources: option.resources, seatsLeft: option.seatsLeft, index: index)
+            })
+        }
+        var body: [UInt8] = []
+        body.reserveCapacity(2 + options.count * 128)
+        body.append(UInt8(ascii: "["))
+        for (index, option) in options.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(contentsOf: #"{"DateTime":""#.utf8)
+            CopenhagenTime.append(option.time, offset: false, to: &body)
+            body.append(contentsOf: #"","ResourceIds":["#.utf8)
+            for (position, resource) in option.resources.enumerated() {
+                if position > 0 { body.append(UInt8(ascii: ",")) }
+                body.append(UInt8(ascii: "\""))
+                body.append(contentsOf: resource.lowercasedText.utf8)
+                body.append(UInt8(ascii: "\""))
+            }
+            body.append(contentsOf: #"],"TaskId":""#.utf8)
+            if let seatsLeft = option.seatsLeft { body.append(contentsOf: "seats:\(seatsLeft)".utf8) }
+            body.append(contentsOf: #""}"#.utf8)
+        }
+        body.append(UInt8(ascii: "]"))
+        return SimulatorAnswer(status: 200, body: body)
+    }
+
     /// The answer to `operation` as this style writes it.
     func answer(_ operation: PlannerOperation, _ value: Any, status: Int = 200) -> SimulatorAnswer {
         guard self == .strict else { return .json(value, status: status) }
