@@ -9,14 +9,9 @@ import Testing
 @Suite struct CancellationTests {
     @Test(arguments: PlannerTransportSettings.Engine.allCases)
     func aCancelledCallEndsAndFreesItsWorker(engine: PlannerTransportSettings.Engine) async throws {
-        let state = PlannerSimulatorState(data: DemoData.make())
-        let simulator = PlannerSimulatorServer(state: state)
-        try await withRunningSimulator(simulator) {
-            // One worker: a call still holding it would keep the next one waiting for the slow answer.
-            let client = PlannerClient(
-                configuration: .init(baseURL: await simulator.baseURL, rootDepartmentId: DemoData.rootDepartmentId,
-                                     micrositeId: DemoData.micrositeId),
-                transport: CurlTransport(settings: PlannerTransportSettings(totalTimeoutMilliseconds: 30_000, workers: 1, engine: engine)))
+        // One slot: a call still holding it would keep the next one waiting for the slow answer.
+        let settings = PlannerTransportSettings(totalTimeoutMilliseconds: 30_000, workers: 1, engine: engine)
+        try await withCurlClientOnSimulator(settings) { state, client in
             await state.inject(.slow(milliseconds: 20_000), into: .bookingOptions)
             let start = CopenhagenTime.adding(days: 1, to: Date())
             let slow = Task {

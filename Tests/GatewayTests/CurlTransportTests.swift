@@ -9,13 +9,7 @@ import Testing
 @Suite struct CurlTransportTests {
     @Test(arguments: PlannerTransportSettings.Engine.allCases)
     func concurrentCallsEachGetTheirOwnAnswer(engine: PlannerTransportSettings.Engine) async throws {
-        let state = PlannerSimulatorState(data: DemoData.make())
-        let simulator = PlannerSimulatorServer(state: state)
-        try await withRunningSimulator(simulator) {
-            let client = PlannerClient(
-                configuration: .init(baseURL: await simulator.baseURL, rootDepartmentId: DemoData.rootDepartmentId,
-                                     micrositeId: DemoData.micrositeId),
-                transport: CurlTransport(settings: PlannerTransportSettings(workers: 3, engine: engine)))
+        try await withCurlClientOnSimulator(PlannerTransportSettings(workers: 3, engine: engine)) { state, client in
             let start = CopenhagenTime.adding(days: 1, to: Date())
             let end = CopenhagenTime.adding(days: 14, to: start)
             let options = try await client.bookingOptions(

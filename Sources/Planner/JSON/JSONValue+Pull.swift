@@ -11,38 +11,17 @@ extension JSONValue.Parser {
 
     /// Enters an array (at its `[`); false when it is empty (and then already left).
     mutating func beginArray(depth: Int) throws(JSONValue.SyntaxError) -> Bool {
-        guard depth <= JSONValue.maximumDepth, peek() == UInt8(ascii: "[") else { throw error }
-        index += 1
-        if peek() == UInt8(ascii: "]") {
-            index += 1
-            return false
-        }
-        return true
+        try enter(UInt8(ascii: "["), UInt8(ascii: "]"), depth: depth)
     }
 
     /// After an array's element: true when another follows, false when the array has ended (and is left).
     mutating func nextInArray() throws(JSONValue.SyntaxError) -> Bool {
-        switch peek() {
-        case UInt8(ascii: ","):
-            index += 1
-            return true
-        case UInt8(ascii: "]"):
-            index += 1
-            return false
-        default:
-            throw error
-        }
+        try next(before: UInt8(ascii: "]"))
     }
 
     /// Enters an object (at its `{`); false when it is empty (and then already left).
     mutating func beginObject(depth: Int) throws(JSONValue.SyntaxError) -> Bool {
-        guard depth <= JSONValue.maximumDepth, peek() == UInt8(ascii: "{") else { throw error }
-        index += 1
-        if peek() == UInt8(ascii: "}") {
-            index += 1
-            return false
-        }
-        return true
+        try enter(UInt8(ascii: "{"), UInt8(ascii: "}"), depth: depth)
     }
 
     /// A member's key and its colon; the reader is then at the member's value.
@@ -56,11 +35,25 @@ extension JSONValue.Parser {
 
     /// After a member's value: true when another member follows, false when the object has ended.
     mutating func nextInObject() throws(JSONValue.SyntaxError) -> Bool {
+        try next(before: UInt8(ascii: "}"))
+    }
+
+    /// Enters a container opened by `open`; false when `close` follows at once (and is consumed).
+    private mutating func enter(_ open: UInt8, _ close: UInt8, depth: Int) throws(JSONValue.SyntaxError) -> Bool {
+        guard depth <= JSONValue.maximumDepth, peek() == open else { throw error }
+        index += 1
+        guard peek() == close else { return true }
+        index += 1
+        return false
+    }
+
+    /// After an element or member: a comma (another follows) or `close` (the container ends); else an error.
+    private mutating func next(before close: UInt8) throws(JSONValue.SyntaxError) -> Bool {
         switch peek() {
         case UInt8(ascii: ","):
             index += 1
             return true
-        case UInt8(ascii: "}"):
+        case close:
             index += 1
             return false
         default:

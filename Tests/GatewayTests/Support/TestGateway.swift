@@ -273,3 +273,17 @@ func withRunningSimulator<T: Sendable>(_ simulator: PlannerSimulatorServer, _ bo
         throw error
     }
 }
+
+/// The demo simulator serving on loopback, and a Planner client reaching it through libcurl with `settings`.
+func withCurlClientOnSimulator<T: Sendable>(
+    _ settings: PlannerTransportSettings, _ body: (PlannerSimulatorState, PlannerClient) async throws -> T
+) async throws -> T {
+    let state = PlannerSimulatorState(data: DemoData.make())
+    let simulator = PlannerSimulatorServer(state: state)
+    return try await withRunningSimulator(simulator) {
+        let client = PlannerClient(
+            configuration: .init(baseURL: await simulator.baseURL, rootDepartmentId: DemoData.rootDepartmentId, micrositeId: DemoData.micrositeId),
+            transport: CurlTransport(settings: settings))
+        return try await body(state, client)
+    }
+}
