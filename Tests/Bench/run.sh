@@ -43,7 +43,7 @@ for route in "ExternalBooking/BookingOptions?personId=$ANNA&offerId=$JOBSAMTALE&
   before=$(awk '{print $14 + $15}' "/proc/$SIMULATOR_PID/stat")
   calls=$(wrk -t2 -c16 -d5s "http://127.0.0.1:$SIMULATOR/$route" | awk '/requests in/ {print $1}')
   after=$(awk '{print $14 + $15}' "/proc/$SIMULATOR_PID/stat")
-  echo "simulator-$name requests=$calls cpu_ms=$(( (after - before) * 1000 / $(getconf CLK_TCK) ))" >> "$DIR/simulator.txt"
+  echo "simulator-$name requests=${calls:-0} cpu_ms=$(( (after - before) * 1000 / $(getconf CLK_TCK) ))" >> "$DIR/simulator.txt"
 done
 kill "${pids[0]}"
 chmod -R a+rX "$DIR/planner"
