@@ -117,45 +117,43 @@ extension JSONValue {
             }
         }
 
-        /// The string at `index` (its opening quote), unescaped; a string that is not valid UTF-8 is
-        /// refused, as JSON requires (and as Foundation's reader did). Without escapes — nearly every
-        /// string Planner sends — it is made straight from the body's bytes: one allocation at most
-        /// (none up to 15 bytes).
-        mutating func string() throws(SyntaxError) -> String {
+        /// The string at `index` (its opening quote), unescaped and checked as UTF-8 (JSON requires it, and
+        /// Foundation's reader refused what is not), for as long as `body` runs: without escapes — nearly
+        /// every string Planner sends — the body's own bytes, nothing copied. Every string and key is read
+        /// through here.
+        mutating func withString<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) throws(SyntaxError) -> Result {
+            guard peek() == UInt8(ascii: "\"") else { throw error }
             let start = index + 1
-            let value: String?
             switch try unescaped() {
             case .plain(let range):
                 let plain = UnsafeBufferPointer(rebasing: bytes[range])
-                value = plain.contains(where: { $0 >= 0x80 })
-                    ? String(validating: plain, as: UTF8.self) : String(decoding: plain, as: UTF8.self)
-            case .escaped(let result):
-                value = String(validating: result, as: UTF8.self)
+                if plain.contains(where: { $0 >= 0x80 }), String(validating: plain, as: UTF8.self) == nil {
+                    throw SyntaxError(offset: start)
+                }
+                return body(plain)
+            case .escaped(let unescaped):
+                guard String(validating: unescaped, as: UTF8.self) != nil else { throw SyntaxError(offset: start) }
+                return unescaped.withUnsafeBufferPointer(body)
             }
-            guard let value else { throw SyntaxError(offset: start) }
-            return value
         }
 
-        /// A member's key at `index`, unescaped, held by value when short (`JSONKey`).
+        /// The string at `index`: one allocation at most (none up to 15 bytes).
+        mutating func string() throws(SyntaxError) -> String {
+            try withString { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// A member's key at `index`, held by value when short (`JSONKey`).
         mutating func key() throws(SyntaxError) -> JSONKey {
-            let start = index + 1
-            let key: JSONKey
-            switch try unescaped() {
-            case .plain(let range): key = JSONKey(UnsafeBufferPointer(rebasing: bytes[range]))
-            case .escaped(let result): key = JSONKey(result)
-            }
-            let valid = key.withBytes { key in !key.contains(where: { $0 >= 0x80 }) || String(validating: key, as: UTF8.self) != nil }
-            guard valid else { throw SyntaxError(offset: start) }
-            return key
+            try withString(JSONKey.init)
         }
 
         /// A string's content: where it lies in the body when it has no escapes, else its unescaped bytes.
-        enum Unescaped {
+        private enum Unescaped {
             case plain(Range<Int>)
             case escaped([UInt8])
         }
 
-        mutating func unescaped() throws(SyntaxError) -> Unescaped {
+        private mutating func unescaped() throws(SyntaxError) -> Unescaped {
             index += 1   // "
             let start = index
             // The common case: no escapes, nothing copied.

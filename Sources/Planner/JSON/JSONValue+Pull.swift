@@ -82,24 +82,6 @@ extension JSONValue.Parser {
         }
     }
 
-    /// The string at the reader (its opening quote), unescaped and checked as UTF-8, for as long as
-    /// `body` runs: without escapes, the body's own bytes.
-    mutating func withString<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) throws(JSONValue.SyntaxError) -> Result {
-        guard peek() == UInt8(ascii: "\"") else { throw error }
-        let start = index + 1
-        switch try unescaped() {
-        case .plain(let range):
-            let plain = UnsafeBufferPointer(rebasing: bytes[range])
-            if plain.contains(where: { $0 >= 0x80 }), String(validating: plain, as: UTF8.self) == nil {
-                throw JSONValue.SyntaxError(offset: start)
-            }
-            return body(plain)
-        case .escaped(let unescaped):
-            guard String(validating: unescaped, as: UTF8.self) != nil else { throw JSONValue.SyntaxError(offset: start) }
-            return unescaped.withUnsafeBufferPointer(body)
-        }
-    }
-
     /// Checks that nothing but whitespace follows the top-level value.
     mutating func end() throws(JSONValue.SyntaxError) {
         guard peek() == nil else { throw error }
