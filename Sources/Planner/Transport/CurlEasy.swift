@@ -17,30 +17,19 @@ final class CurlEasy {
 
     static let bodyLimit = 16 << 20
 
-    init() {
+    /// What every transfer on this handle shares: the timeouts, TLS and the FOCES certificate.
+    let settings: PlannerTransportSettings
+
+    /// A handle with the options every transfer shares set once, here, rather than per transfer
+    /// (`prepare` sets only what a request changes). With `watchingCancellation` (the worker pool),
+    /// curl's progress callback (at least once a second) aborts a transfer once its caller is cancelled;
+    /// the multi loop ends a cancelled transfer itself.
+    init(settings: PlannerTransportSettings, watchingCancellation: Bool = false) {
         CurlGlobal.initialize()
+        self.settings = settings
         handle = curl_easy_init()
-    }
-
-    deinit {
-        curl_slist_free_all(headers)
-        curl_easy_cleanup(handle)
-    }
-
-    /// Sets every option for `request`, after a reset that keeps the handle's live connections, TLS
-    /// sessions and DNS cache. With `cancellation`, curl's progress callback (at least once a second)
-    /// aborts the transfer once its caller is cancelled; the multi loop ends a cancelled transfer itself.
-    func prepare(_ request: HTTPExchangeRequest, settings: PlannerTransportSettings, cancellation: TransferCancellation? = nil) {
-        curl_easy_reset(handle)
-        curl_slist_free_all(headers)
-        headers = curl_slist_append(nil, "Accept: \(request.accept)")
-        body = []
-        overflow = false
-        watched = cancellation
-        _ = ccurl_setopt_string(handle, CURLOPT_URL, request.url)
         _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, settings.connectTimeoutMilliseconds)
-        _ = ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, request.timeoutMilliseconds ?? settings.totalTimeoutMilliseconds))
         _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
         _ = ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
@@ -53,6 +42,37 @@ final class CurlEasy {
             if let password = settings.clientKeyPassword { _ = ccurl_setopt_string(handle, CURLOPT_KEYPASSWD, password) }
         }
         if let caBundle = settings.caBundle { _ = ccurl_setopt_string(handle, CURLOPT_CAINFO, caBundle) }
+        // The handle outlives every transfer on it: the callbacks borrow it unretained.
+        let this = Unmanaged.passUnretained(self).toOpaque()
+        _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, this)
+        _ = ccurl_setopt_write_function(handle) { pointer, size, count, userData in
+            Unmanaged<CurlEasy>.fromOpaque(userData!).takeUnretainedValue().collect(pointer, size * count)
+        }
+        if watchingCancellation {
+            _ = ccurl_setopt_long(handle, CURLOPT_NOPROGRESS, 0)
+            _ = ccurl_setopt_pointer(handle, CURLOPT_XFERINFODATA, this)
+            _ = ccurl_setopt_xferinfo_function(handle) { userData, _, _, _, _ in
+                Unmanaged<CurlEasy>.fromOpaque(userData!).takeUnretainedValue().watched?.isCancelled == true ? 1 : 0
+            }
+        }
+    }
+
+    deinit {
+        curl_slist_free_all(headers)
+        curl_easy_cleanup(handle)
+    }
+
+    /// Sets what `request` changes: its URL, time budget, method, body and headers. The handle keeps
+    /// its live connections, TLS sessions and DNS cache from one transfer to the next. `cancellation`
+    /// is watched by the progress callback of a handle made `watchingCancellation`.
+    func prepare(_ request: HTTPExchangeRequest, cancellation: TransferCancellation? = nil) {
+        curl_slist_free_all(headers)
+        headers = curl_slist_append(nil, "Accept: \(request.accept)")
+        body = []
+        overflow = false
+        watched = cancellation
+        _ = ccurl_setopt_string(handle, CURLOPT_URL, request.url)
+        _ = ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, request.timeoutMilliseconds ?? settings.totalTimeoutMilliseconds))
         if request.method == .post {
             headers = curl_slist_append(headers, "Content-Type: \(request.contentType)")
             let bytes = request.body ?? []
@@ -71,19 +91,6 @@ final class CurlEasy {
             _ = ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
         }
         _ = ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
-        // The handle lives at least as long as its transfer: the callbacks borrow it unretained.
-        let this = Unmanaged.passUnretained(self).toOpaque()
-        _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, this)
-        _ = ccurl_setopt_write_function(handle) { pointer, size, count, userData in
-            Unmanaged<CurlEasy>.fromOpaque(userData!).takeUnretainedValue().collect(pointer, size * count)
-        }
-        if cancellation != nil {
-            _ = ccurl_setopt_long(handle, CURLOPT_NOPROGRESS, 0)
-            _ = ccurl_setopt_pointer(handle, CURLOPT_XFERINFODATA, this)
-            _ = ccurl_setopt_xferinfo_function(handle) { userData, _, _, _, _ in
-                Unmanaged<CurlEasy>.fromOpaque(userData!).takeUnretainedValue().watched?.isCancelled == true ? 1 : 0
-            }
-        }
     }
 
     private func collect(_ pointer: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {

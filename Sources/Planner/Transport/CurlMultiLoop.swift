@@ -147,8 +147,8 @@ final class CurlMultiLoop: CurlEngine {
                     slotFreed = true
                     continue
                 }
-                let easy = idle.popLast() ?? CurlEasy()
-                easy.prepare(transfer.request, settings: settings)
+                let easy = idle.popLast() ?? CurlEasy(settings: settings)
+                easy.prepare(transfer.request)
                 running[easy.handle] = Running(easy: easy, transfer: transfer)
                 let added = curl_multi_add_handle(multi.pointer, easy.handle)
                 if added != CURLM_OK {

@@ -9,7 +9,7 @@ import Foundation
 /// - `threads`: `CurlWorkerPool`, one blocking easy handle per worker thread (the first design).
 /// Both reuse connections and TLS sessions, cap concurrent transfers at `workers`, apply the route's
 /// time budget (`HTTPExchangeRequest.timeoutMilliseconds`) and present the FOCES client certificate
-/// (`CurlEasy.prepare` configures a transfer for both). docs/benchmarks.md compares them.
+/// (`CurlEasy` sets its options for both). docs/benchmarks.md compares them.
 public final class CurlTransport: PlannerTransport {
     private let engine: any CurlEngine
     public let settings: PlannerTransportSettings

@@ -12,13 +12,13 @@ final class CurlWorkerPool: CurlEngine {
         for index in 0..<max(1, settings.workers) {
             let queue = self.queue
             let thread = Thread {
-                let easy = CurlEasy()
+                let easy = CurlEasy(settings: settings, watchingCancellation: true)
                 while let transfer = queue.pop() {
                     guard !transfer.cancellation.isCancelled else {
                         transfer.completion(.failure(TransferCancellation.failure))
                         continue
                     }
-                    easy.prepare(transfer.request, settings: settings, cancellation: transfer.cancellation)
+                    easy.prepare(transfer.request, cancellation: transfer.cancellation)
                     transfer.completion(easy.outcome(curl_easy_perform(easy.handle)))
                 }
             }
