@@ -6,22 +6,36 @@
 enum LogRedaction {
     static func scrub(_ text: String) -> String {
         var text = text
-        // Every mapping-log line passes here: find out first, without copying, whether anything is to
-        // be masked (almost never), and build a new text only then.
-        guard text.withUTF8(containsCPR) else { return text }
-        return text.withUTF8(masked)
+        // Every mapping-log line passes here: nothing is copied unless something is masked (almost never).
+        guard let masked = text.withUTF8(masking) else { return text }
+        return String(decoding: masked, as: UTF8.self)
     }
 
-    /// `scrub` without its first look: the text rebuilt, masked where need be (the tests hold the two equal).
+    /// `scrub`, the text always rebuilt (the tests hold the two equal).
     static func masked(_ text: String) -> String {
         var text = text
-        return text.withUTF8(masked)
+        return text.withUTF8 { bytes in String(decoding: masking(bytes) ?? Array(bytes), as: UTF8.self) }
     }
 
-    /// Whether `masked` would mask anything: a run of ten digits (or six, a hyphen and four) outside a GUID.
-    private static func containsCPR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The text with each CPR-shaped run masked — a run of ten digits, or of six, a hyphen and up to four,
+    /// outside a GUID — or nil when there is none. The new text is made at the first run to mask.
+    private static func masking(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var result: [UInt8]?
+        var copied = 0   // bytes before this are in `result` (once there is one)
+        var runStart = 0
         var count = 0
         var hyphenAfterSix = false
+        func endRun(at end: Int) {
+            defer {
+                count = 0
+                hyphenAfterSix = false
+            }
+            guard count == 10 || (count == 11 && hyphenAfterSix) else { return }
+            if result == nil { result = Array(unsafeUninitializedCapacity: bytes.count) { _, initialized in initialized = 0 } }
+            result!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(runStart + 6)]))
+            result!.append(contentsOf: "-xxxx".utf8)
+            copied = end
+        }
         var index = 0
         while index < bytes.count {
             if count == 0, let length = guidLength(bytes, at: index) {
@@ -29,53 +43,19 @@ enum LogRedaction {
                 continue
             }
             let byte = bytes[index]
-            if isDigit(byte) {
+            if isDigit(byte) || (byte == UInt8(ascii: "-") && count == 6) {
+                if count == 0 { runStart = index }
+                if byte == UInt8(ascii: "-") { hyphenAfterSix = true }
                 count += 1
-            } else if byte == UInt8(ascii: "-") && count == 6 {
-                count += 1
-                hyphenAfterSix = true
             } else {
-                if count == 10 || (count == 11 && hyphenAfterSix) { return true }
-                count = 0
-                hyphenAfterSix = false
+                endRun(at: index)
             }
             index += 1
         }
-        return count == 10 || (count == 11 && hyphenAfterSix)
-    }
-
-    private static func masked(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var digits: [UInt8] = []
-        func flush() {
-            if digits.count == 10 || (digits.count == 11 && digits[6] == UInt8(ascii: "-")) {
-                result += digits.prefix(6) + Array("-xxxx".utf8)
-            } else {
-                result += digits
-            }
-            digits.removeAll(keepingCapacity: true)
-        }
-        var index = 0
-        while index < bytes.count {
-            if digits.isEmpty, let length = guidLength(bytes, at: index) {
-                result += bytes[index..<index + length]
-                index += length
-                continue
-            }
-            let byte = bytes[index]
-            if isDigit(byte) {
-                digits.append(byte)
-            } else if byte == UInt8(ascii: "-") && digits.count == 6 {
-                digits.append(byte)
-            } else {
-                flush()
-                result.append(byte)
-            }
-            index += 1
-        }
-        flush()
-        return String(decoding: result, as: UTF8.self)
+        endRun(at: bytes.count)
+        guard var result else { return nil }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return result
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
