@@ -2,7 +2,7 @@ import Foundation
 @testable import Planner
 import Testing
 
-/// BookingOptions is read straight from its bytes (`PlannerBookingOption.list(from:)`); every body must
+/// BookingOptions is read straight from its bytes (`PlannerBookingOption.read`); every body must
 /// come out exactly as the general reading (a `JSONValue` tree through `JSONObject`) gives it: the same
 /// options, or the same failure.
 @Suite struct BookingOptionsReadingTests {
@@ -27,7 +27,7 @@ import Testing
     }
 
     static func direct(_ body: [UInt8]) -> Result<[PlannerBookingOption], PlannerError> {
-        do throws(PlannerError) { return .success(try PlannerBookingOption.list(from: body)) } catch { return .failure(error) }
+        do throws(PlannerError) { return try PlannerBookingOption.read(body) } catch { return .failure(error) }
     }
 
     static let mette = "b0000000-0000-4000-8000-000000000001"

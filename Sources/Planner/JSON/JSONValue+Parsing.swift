@@ -10,13 +10,9 @@ extension JSONValue {
     }
 
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> JSONValue in
-            var parser = Parser(bytes: buffer)
-            // A UTF-8 byte-order mark before the value is allowed (RFC 8259 §8.1: ignored), as Foundation did.
-            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { parser.index = 3 }
+        try Parser.reading(bytes) { (parser) throws(SyntaxError) -> JSONValue in
             let value = try parser.value(depth: 0)
-            parser.skipWhitespace()
-            guard parser.index == buffer.count else { throw SyntaxError(offset: parser.index) }
+            try parser.end()
             return value
         }
     }
@@ -64,57 +60,21 @@ extension JSONValue {
         }
 
         mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
-            guard depth <= JSONValue.maximumDepth else { throw error }
-            index += 1   // {
             var members: [Member] = []
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(members)
-            }
-            while true {
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error }
-                let key = try key()
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error }
-                index += 1
-                members.append(Member(key: key, value: try value(depth: depth)))
-                skipWhitespace()
-                guard index < bytes.count else { throw error }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                } else if bytes[index] == UInt8(ascii: "}") {
-                    index += 1
-                    return .object(members)
-                } else {
-                    throw error
-                }
-            }
+            guard try beginObject(depth: depth) else { return .object(members) }
+            repeat {
+                members.append(Member(key: try memberKey(), value: try value(depth: depth)))
+            } while try nextInObject()
+            return .object(members)
         }
 
         mutating func array(depth: Int) throws(SyntaxError) -> JSONValue {
-            guard depth <= JSONValue.maximumDepth else { throw error }
-            index += 1   // [
             var elements: [JSONValue] = []
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(elements)
-            }
-            while true {
+            guard try beginArray(depth: depth) else { return .array(elements) }
+            repeat {
                 elements.append(try value(depth: depth))
-                skipWhitespace()
-                guard index < bytes.count else { throw error }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                } else if bytes[index] == UInt8(ascii: "]") {
-                    index += 1
-                    return .array(elements)
-                } else {
-                    throw error
-                }
-            }
+            } while try nextInArray()
+            return .array(elements)
         }
 
         /// The string at `index` (its opening quote), unescaped and checked as UTF-8 (JSON requires it, and

@@ -87,12 +87,14 @@ extension JSONValue.Parser {
         guard peek() == nil else { throw error }
     }
 
-    /// A reader over `bytes`, past a UTF-8 byte-order mark (RFC 8259 §8.1), as `JSONValue.parse` reads.
-    static func reading<Result>(_ bytes: [UInt8], _ body: (inout Self) -> Result) -> Result {
-        bytes.withUnsafeBufferPointer { buffer in
+    /// A reader over `bytes`, past a UTF-8 byte-order mark (RFC 8259 §8.1: ignored, as Foundation did).
+    static func reading<Result>(
+        _ bytes: [UInt8], _ body: (inout Self) throws(JSONValue.SyntaxError) -> Result
+    ) throws(JSONValue.SyntaxError) -> Result {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONValue.SyntaxError) -> Result in
             var parser = Self(bytes: buffer)
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { parser.index = 3 }
-            return body(&parser)
+            return try body(&parser)
         }
     }
 }

@@ -7,18 +7,15 @@ extension PlannerBookingOption {
     /// into strings first. The reading is `JSONObject`'s — a property in any ASCII casing, of several
     /// the exact spelling first, other properties ignored — and so are the failures: a body that is not
     /// JSON says so, whatever an option's trouble; else the first option's first trouble.
-    static func list(from body: [UInt8]) throws(PlannerError) -> [PlannerBookingOption] {
-        try read(body).get()
-    }
-
-    /// `list`, its two kinds of failure apart, as the client classifies them: a body that is not JSON is
+    ///
+    /// Its two kinds of failure are kept apart, as the client classifies them: a body that is not JSON is
     /// thrown (the Planner call failed: `invalid_response` in the mapping log's call), an answer that is
     /// JSON but not the options the seed describes is returned (the call succeeded; the operation fails),
     /// as for the answers read through a `JSONValue`. No body at all (a 201 or 204) is JSON's null.
     static func read(_ body: [UInt8]?) throws(PlannerError) -> Result<[PlannerBookingOption], PlannerError> {
         guard let body else { return .failure(.invalidResponse("BookingOptions: expected a JSON array")) }
-        let outcome = JSONValue.Parser.reading(body) { reader -> Result<[PlannerBookingOption], PlannerError>? in
-            do throws(JSONValue.SyntaxError) {
+        do {
+            return try JSONValue.Parser.reading(body) { (reader) throws(JSONValue.SyntaxError) -> Result<[PlannerBookingOption], PlannerError> in
                 guard reader.peek() == UInt8(ascii: "[") else {
                     try reader.skipValue(depth: 0)
                     try reader.end()
@@ -36,12 +33,10 @@ extension PlannerBookingOption {
                 }
                 try reader.end()
                 return firstTrouble.map { .failure($0) } ?? .success(options)
-            } catch {
-                return nil
             }
+        } catch {
+            throw .invalidResponse("BookingOptions: the body is not JSON")
         }
-        guard let outcome else { throw .invalidResponse("BookingOptions: the body is not JSON") }
-        return outcome
     }
 
     /// One option, the reader at its value (an element of the array, at depth 1).
