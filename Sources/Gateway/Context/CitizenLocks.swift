@@ -30,7 +30,7 @@ public actor CitizenLocks {
                 }
             }
         } catch {
-            throw StarFault.plannerServerError("the citizen's lock in the booking ledger could not be had: \(error)")
+            throw StarFault.ledgerFailure("the citizen's lock in the booking ledger could not be had", error)
         }
         return try outcome.get()
     }

@@ -27,7 +27,7 @@ public struct OperationContext: Sendable {
         do {
             return try await body()
         } catch {
-            throw StarFault.plannerServerError("the booking ledger failed: \(error)")
+            throw StarFault.ledgerFailure("the booking ledger failed", error)
         }
     }
 }
