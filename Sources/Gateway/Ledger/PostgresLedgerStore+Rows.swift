@@ -13,6 +13,21 @@ extension PostgresLedgerStore {
         leaseOwner, leaseUntil
         """
     static let deadlineColumns = "personId, interviewType, status, bookBy, holdBy, fixedAt"
+    /// `column = EXCLUDED.column` for each of `columns` but `key`: an upsert's update of the whole row,
+    /// from the same column list as its INSERT, so a column added to the list is updated too.
+    static func updatingAll(_ columns: String, but key: String) -> String {
+        columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { $0 != key }
+            .map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+    }
+
+    static let bookingUpdate = updatingAll(bookingColumns, but: "requestKey")
+    static let enrollmentUpdate = updatingAll(enrollmentColumns, but: "receiptId")
+    static let rebookingUpdate = updatingAll(rebookingColumns, but: "id")
+
+    /// The journal's finished steps, as an SQL list: `RebookingJournalEntry.Step.finished`, the same rule SQLite's store uses.
+    static let finishedSteps = "(" + RebookingJournalEntry.Step.finished.map { "'\($0)'" }.joined(separator: ", ") + ")"
+    /// A journal entry no live instance holds: its lease never taken, or run out (in PostgreSQL's time).
+    static let leaseRunOut = "AND (leaseUntil IS NULL OR leaseUntil < now())"
 
     // MARK: Deadlines
 
@@ -117,10 +132,7 @@ extension PostgresLedgerStore {
         """
         INSERT INTO booking (\(unescaped: bookingColumns)) VALUES (\(b.requestKey), \(b.plannerBookingId), \(b.offerId), \(b.personId),
           \(b.start), \(b.end), \(b.resourceId), \(b.samtaleform), \(b.origin.rawValue), \(b.state.rawValue), \(b.createdAt), \(b.updatedAt))
-        ON CONFLICT (requestKey) DO UPDATE SET plannerBookingId = EXCLUDED.plannerBookingId, offerId = EXCLUDED.offerId,
-          personId = EXCLUDED.personId, start = EXCLUDED.start, "end" = EXCLUDED."end", resourceId = EXCLUDED.resourceId,
-          samtaleform = EXCLUDED.samtaleform, origin = EXCLUDED.origin, state = EXCLUDED.state, createdAt = EXCLUDED.createdAt,
-          updatedAt = EXCLUDED.updatedAt
+        ON CONFLICT (requestKey) DO UPDATE SET \(unescaped: bookingUpdate)
         """
     }
 
@@ -160,9 +172,7 @@ extension PostgresLedgerStore {
         """
         INSERT INTO enrollment (\(unescaped: enrollmentColumns)) VALUES (\(e.receiptId), \(e.personId), \(e.enrollmentDate),
           \(e.clientCategory), \(e.unemploymentStatus), \(e.professions), \(e.bookingKey), \(e.createdAt))
-        ON CONFLICT (receiptId) DO UPDATE SET personId = EXCLUDED.personId, enrollmentDate = EXCLUDED.enrollmentDate,
-          clientCategory = EXCLUDED.clientCategory, unemploymentStatus = EXCLUDED.unemploymentStatus,
-          professions = EXCLUDED.professions, bookingKey = EXCLUDED.bookingKey, createdAt = EXCLUDED.createdAt
+        ON CONFLICT (receiptId) DO UPDATE SET \(unescaped: enrollmentUpdate)
         """
     }
 
@@ -204,11 +214,8 @@ extension PostgresLedgerStore {
             INSERT INTO rebooking (\(unescaped: Self.rebookingColumns)) VALUES (\(e.id), \(e.personId), \(e.oldBookingId),
               \(e.oldOfferId), \(e.oldStart), \(e.newOfferId), \(e.newStart), \(e.newResourceId), \(e.newReservationId),
               \(e.step.rawValue), \(e.updatedAt), \(owner),
-              CASE WHEN \(leaseSeconds ?? -1)::float8 < 0 THEN NULL ELSE now() + make_interval(secs => \(leaseSeconds ?? -1)::float8) END)
-            ON CONFLICT (id) DO UPDATE SET personId = EXCLUDED.personId, oldBookingId = EXCLUDED.oldBookingId,
-              oldOfferId = EXCLUDED.oldOfferId, oldStart = EXCLUDED.oldStart, newOfferId = EXCLUDED.newOfferId,
-              newStart = EXCLUDED.newStart, newResourceId = EXCLUDED.newResourceId, newReservationId = EXCLUDED.newReservationId,
-              step = EXCLUDED.step, updatedAt = EXCLUDED.updatedAt, leaseOwner = EXCLUDED.leaseOwner, leaseUntil = EXCLUDED.leaseUntil
+              now() + make_interval(secs => \(leaseSeconds)::float8))
+            ON CONFLICT (id) DO UPDATE SET \(unescaped: Self.rebookingUpdate)
             WHERE rebooking.leaseOwner IS NULL OR rebooking.leaseOwner = EXCLUDED.leaseOwner
             RETURNING 1
             """).isEmpty
@@ -216,8 +223,8 @@ extension PostgresLedgerStore {
 
     public func unfinishedRebookings(leaseExpiredOnly: Bool) async throws -> [RebookingJournalEntry] {
         try await rows("""
-            SELECT \(unescaped: Self.rebookingColumns) FROM rebooking WHERE step NOT IN ('done', 'undone')
-            \(unescaped: leaseExpiredOnly ? "AND (leaseUntil IS NULL OR leaseUntil < now())" : "") ORDER BY updatedAt
+            SELECT \(unescaped: Self.rebookingColumns) FROM rebooking WHERE step NOT IN \(unescaped: Self.finishedSteps)
+            \(unescaped: leaseExpiredOnly ? Self.leaseRunOut : "") ORDER BY updatedAt
             """).map(Self.rebooking)
     }
 
@@ -230,8 +237,8 @@ extension PostgresLedgerStore {
     public func claimRebooking(id: String, owner: String, leaseSeconds: Double, respectingLease: Bool) async throws -> RebookingJournalEntry? {
         try await rows("""
             UPDATE rebooking SET leaseOwner = \(owner), leaseUntil = now() + make_interval(secs => \(leaseSeconds)::float8)
-            WHERE id = \(id) AND step NOT IN ('done', 'undone')
-              \(unescaped: respectingLease ? "AND (leaseUntil IS NULL OR leaseUntil < now())" : "")
+            WHERE id = \(id) AND step NOT IN \(unescaped: Self.finishedSteps)
+              \(unescaped: respectingLease ? Self.leaseRunOut : "")
             RETURNING \(unescaped: Self.rebookingColumns)
             """).first.map(Self.rebooking)
     }
@@ -264,7 +271,7 @@ extension PostgresLedgerStore {
                 """)
             retained.fejlmeldinger = try await deleted("DELETE FROM fejlmelding WHERE receivedAt < \(horizon) RETURNING 1")
             retained.rebookings = try await deleted(
-                "DELETE FROM rebooking WHERE step IN ('done', 'undone') AND updatedAt < \(horizon) RETURNING 1")
+                "DELETE FROM rebooking WHERE step IN \(unescaped: Self.finishedSteps) AND updatedAt < \(horizon) RETURNING 1")
             retained.deadlines = try await deleted("DELETE FROM citizenDeadline WHERE holdBy < \(horizon) RETURNING 1")
             return retained
         }
