@@ -46,7 +46,11 @@ public final class PostgresLedgerStore: LedgerStore {
         // A lock held by a call that never ends (a host frozen mid-call, its connection still open) goes after
         // 15 minutes: longer than any call's Planner steps may take with the longest route budget (600 s), so
         // that it never goes while its call is still running. A dead host's goes with its keepalives sooner.
-        locks.options.additionalStartupParameters = keepalives + [("idle_in_transaction_session_timeout", "900s")]
+        // The wait for a citizen's lock is bounded by the connection's own `lock_timeout`: only the lock's
+        // statements run on these connections, so it is set once here, not per call.
+        locks.options.additionalStartupParameters = keepalives + [
+            ("idle_in_transaction_session_timeout", "900s"), ("lock_timeout", "\(Self.milliseconds(lockWait))ms"),
+        ]
         self.queries = PostgresClient(configuration: queries, backgroundLogger: logger)
         self.locks = PostgresClient(configuration: locks, backgroundLogger: logger)
         // The pools run for the store's life; `close` ends them.
@@ -61,22 +65,25 @@ public final class PostgresLedgerStore: LedgerStore {
     /// PostgreSQL said, not postgres-nio's deliberately blank description.
     func rows(_ query: PostgresQuery, within limit: Duration = statementDeadline) async throws -> [PostgresRow] {
         let (queries, logger) = (queries, logger)
-        return try await withDeadline(limit) {
-            do {
-                return try await queries.query(query, logger: logger).collect()
-            } catch {
-                throw LedgerDatabaseError.wrapping(error)
-            }
-        }
+        return try await withDeadline(wrappingErrorsWithin: limit) { try await queries.query(query, logger: logger).collect() }
     }
 
     func transaction<T: Sendable>(
         within limit: Duration = statementDeadline, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         let (queries, logger) = (queries, logger)
-        return try await withDeadline(limit) {
+        return try await withDeadline(wrappingErrorsWithin: limit) {
+            try await queries.withTransaction(logger: logger) { connection in try await body(connection) }
+        }
+    }
+
+    /// `withDeadline`, a failure made a `LedgerDatabaseError` that says what PostgreSQL said.
+    private func withDeadline<T: Sendable>(
+        wrappingErrorsWithin limit: Duration, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withDeadline(limit) {
             do {
-                return try await queries.withTransaction(logger: logger) { connection in try await body(connection) }
+                return try await body()
             } catch {
                 throw LedgerDatabaseError.wrapping(error)
             }
@@ -102,7 +109,6 @@ public final class PostgresLedgerStore: LedgerStore {
             do {
                 try await locks.withTransaction(logger: logger) { connection in
                     connected.signal()
-                    try await connection.run("SET LOCAL lock_timeout = '\(unescaped: "\(Self.milliseconds(lockWait))ms")'", logger: logger)
                     // Read to its end: an error after the first answer (the lock_timeout) is only in the rows.
                     try await connection.run("SELECT pg_advisory_xact_lock(\(advisoryKey))", logger: logger)
                     locked.signal()
