@@ -54,13 +54,16 @@ final class CurlMultiLoop: CurlEngine {
     private let inbox = Mutex(Inbox())
     private let multi: MultiHandle
     private let settings: PlannerTransportSettings
+    /// How many transfers may run at once (`--planner-max-concurrent`).
+    private let cap: Int
 
     init(settings: PlannerTransportSettings) {
         CurlGlobal.initialize()
         self.settings = settings
+        self.cap = max(1, settings.workers)
         self.multi = MultiHandle(pointer: curl_multi_init())
         // Keep as many idle connections as transfers may run at once.
-        _ = ccurl_multi_setopt_long(multi.pointer, CURLMOPT_MAXCONNECTS, max(1, settings.workers))
+        _ = ccurl_multi_setopt_long(multi.pointer, CURLMOPT_MAXCONNECTS, cap)
         let thread = Thread { [self] in run() }
         thread.name = "planner-curl"
         thread.start()
@@ -73,7 +76,7 @@ final class CurlMultiLoop: CurlEngine {
             inbox.wake(multi)
             return true
         }
-        if !accepted { transfer.completion(.failure(.unreachable("the Planner client is shut down"))) }
+        if !accepted { transfer.completion(.failure(Transfer.shutDown)) }
     }
 
     func cancelled(_ cancellation: TransferCancellation) {
@@ -116,7 +119,7 @@ final class CurlMultiLoop: CurlEngine {
         }
         while true {
             // 1–2. What callers sent, within the cap.
-            let room = max(1, settings.workers) - running.count
+            let room = cap - running.count
             let (taken, closed) = inbox.withLock { inbox -> ([Transfer], Bool) in
                 inbox.loopSleeps = false
                 inbox.cancellations = false
@@ -130,9 +133,8 @@ final class CurlMultiLoop: CurlEngine {
                 return (Array(inbox.waiting.prefix(count)), false)
             }
             if closed {
-                let shutDown = PlannerError.unreachable("the Planner client is shut down")
-                for transfer in taken { transfer.completion(.failure(shutDown)) }
-                for handle in Array(running.keys) { end(handle) { $0.abandon(shutDown) } }
+                for transfer in taken { transfer.completion(.failure(Transfer.shutDown)) }
+                for handle in Array(running.keys) { end(handle) { $0.abandon(Transfer.shutDown) } }
                 idle.removeAll()
                 curl_multi_cleanup(multi.pointer)
                 return
@@ -177,7 +179,7 @@ final class CurlMultiLoop: CurlEngine {
             // unless something came in since the inbox was looked at (its caller did not wake the loop).
             let count = running.count
             let sleeps = inbox.withLock { inbox -> Bool in
-                let startable = !inbox.waiting.isEmpty && count < max(1, settings.workers)
+                let startable = !inbox.waiting.isEmpty && count < cap
                 guard !inbox.closed, !inbox.cancellations, !startable else { return false }
                 inbox.loopSleeps = true
                 return true

@@ -47,7 +47,7 @@ final class TransferQueue: @unchecked Sendable {
         condition.lock()
         if closed {
             condition.unlock()
-            transfer.completion(.failure(.unreachable("the Planner client is shut down")))
+            transfer.completion(.failure(Transfer.shutDown))
             return
         }
         items.append(transfer)

@@ -17,3 +17,8 @@ final class TransferCancellation: Sendable {
 
     static let failure = PlannerError.unreachable("cancelled: the call that asked for it was cancelled")
 }
+
+extension Transfer {
+    /// The outcome of a transfer sent to, or left in, an engine that was closed.
+    static let shutDown = PlannerError.unreachable("the Planner client is shut down")
+}
