@@ -34,7 +34,7 @@ public final class CategoryCache: Sendable {
 
     func store(_ categories: [PlannerCategoryOffer], personStatusId: UUID, lookupStarted: Int) {
         let expires = clock().addingTimeInterval(seconds)
-        state.withLock { _ = $0.store(categories, for: personStatusId, expires: expires, lookupStarted: lookupStarted) }
+        state.withLock { $0.store(categories, for: personStatusId, expires: expires, lookupStarted: lookupStarted) }
     }
 
     /// Forgets this citizen's categories (their bookings changed).

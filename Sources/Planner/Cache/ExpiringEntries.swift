@@ -44,10 +44,11 @@ struct ExpiringEntries<Key: Hashable, Value> {
         return .fresh(entry.value)
     }
 
-    /// Stores `value` unless a drop happened since `lookupStarted`; returns the entries it removed: the
-    /// key's earlier one, and those evicted to make room.
-    mutating func store(_ value: Value, for key: Key, expires: Date, lookupStarted: Int) -> [(key: Key, value: Value)] {
-        guard drops == lookupStarted else { return [] }
+    /// Stores `value` unless a drop happened since `lookupStarted` (then nil); returns the entries it
+    /// removed: the key's earlier one, and those evicted to make room.
+    @discardableResult
+    mutating func store(_ value: Value, for key: Key, expires: Date, lookupStarted: Int) -> [(key: Key, value: Value)]? {
+        guard drops == lookupStarted else { return nil }
         var evicted: [(key: Key, value: Value)] = []
         if let earlier = entries.removeValue(forKey: key) { evicted.append((key, earlier.value)) }
         while entries.count >= capacity, let oldest = evictOldest() { evicted.append(oldest) }

@@ -13,7 +13,6 @@ import Synchronization
 /// nowhere else. One cache per gateway, shared by every generation of the mappings.
 public final class PersonCache: Sendable {
     public let seconds: Double
-    public let capacity: Int
     private let clock: @Sendable () -> Date
     private let state: Mutex<State>
 
@@ -29,7 +28,6 @@ public final class PersonCache: Sendable {
 
     public init(seconds: Double, capacity: Int = 10_000, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.seconds = seconds
-        self.capacity = max(1, capacity)
         self.clock = clock
         self.state = Mutex(State(byCpr: ExpiringEntries(capacity: capacity)))
     }
@@ -55,8 +53,8 @@ public final class PersonCache: Sendable {
     func store(_ person: PlannerPerson, cprDigits: String, lookupStarted: Int) {
         let expires = clock().addingTimeInterval(seconds)
         state.withLock { state in
-            guard state.byCpr.drops == lookupStarted else { return }
-            for (cpr, removed) in state.byCpr.store(person, for: cprDigits, expires: expires, lookupStarted: lookupStarted) {
+            guard let removed = state.byCpr.store(person, for: cprDigits, expires: expires, lookupStarted: lookupStarted) else { return }
+            for (cpr, removed) in removed {
                 state.forget(cpr: cpr, person: removed)
             }
             state.cprByPerson[person.personStatusId] = cprDigits
