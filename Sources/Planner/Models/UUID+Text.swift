@@ -28,8 +28,8 @@ extension UUID {
     /// Reads 8-4-4-4-12 hex digits (either case); nil for anything else.
     public init?(text: String) {
         var text = text
-        guard let value = text.withUTF8({ Self.parse($0) }) else { return nil }
-        self.init(uuid: value)
+        guard let value = text.withUTF8({ UUID(utf8: $0) }) else { return nil }
+        self = value
     }
 
     /// `init(text:)` over UTF-8 bytes (a JSON string's, straight from Planner's body).

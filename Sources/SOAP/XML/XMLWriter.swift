@@ -31,9 +31,7 @@ public struct XMLWriter: Sendable {
 
     /// `<name>` for a name made at run time.
     public mutating func open(named qualifiedName: String) {
-        append("<" as StaticString)
-        append(qualifiedName)
-        append(">" as StaticString)
+        open(qualifiedName, declaring: [])
     }
 
     /// `</name>` for a name made at run time.
