@@ -60,7 +60,7 @@ public struct GatewayServer: Sendable {
             throw LedgerLocationError("a PostgreSQL ledger is opened by GatewayServer.open")
         }
         let ledger = try ledger
-            ?? Ledger(store: try SQLiteLedgerStore(path: configuration.databasePath), leaseSeconds: Double(configuration.rebookingLeaseSeconds))
+            ?? Ledger(path: configuration.databasePath, leaseSeconds: Double(configuration.rebookingLeaseSeconds))
         self.configuration = configuration
         let health = PlannerHealth()
         let metrics = GatewayMetrics()
@@ -275,7 +275,7 @@ public struct GatewayServer: Sendable {
             logger: logger)
         let endpoint = self.endpoint
         app.beforeServerStarts {
-            for line in await endpoint.recoverRebookings() { endpoint.log.event("rebooking-recovered", line, level: .warning) }
+            await endpoint.recoverRebookings()
         }
         guard stopsGracefullyOnSignals else {
             try await app.run()

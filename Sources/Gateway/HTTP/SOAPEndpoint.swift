@@ -218,12 +218,16 @@ public struct SOAPEndpoint: Sendable {
         uniqueKeysWithValues: OperationRegistry.all.map { ($0.operation, $0.starCodes) })
 
     /// Finishes or undoes the rebookings left half-way: at start-up (`startUp`: every one, on a ledger no
-    /// other instance shares) and then by the recovery sweep (only those whose lease has run out).
-    public func recoverRebookings(startUp: Bool = true) async -> [String] {
+    /// other instance shares) and then by the recovery sweep (only those whose lease has run out); each
+    /// one done is a `rebooking-recovered` event in the mapping log.
+    public func recoverRebookings(startUp: Bool = true) async {
         let loaded = store.current
         let context = OperationContext(
             cpr: nil, planner: loaded.planner, mappings: loaded.mappings, now: clock(), limits: limits, ledger: ledger, locks: locks,
             notes: MappingNotes(), unmappedCaseworkers: unmappedCaseworkers, failpoint: failpoint)
-        return await Rebooking.recover(context: context, ignoringLeases: startUp && !ledger.isShared, when: startUp ? "at start-up" : "by the recovery sweep")
+        let when = startUp ? "at start-up" : "by the recovery sweep"
+        for line in await Rebooking.recover(context: context, ignoringLeases: startUp && !ledger.isShared, when: when) {
+            log.event("rebooking-recovered", line, level: .warning)
+        }
     }
 }

@@ -25,8 +25,8 @@ public final class Ledger: Sendable {
 
     /// Opens (creating and migrating) a SQLite ledger at `path`; `nil` keeps it in memory (tests, demos).
     /// Refuses (`LedgerSchemaError`) a ledger a newer gateway has migrated past what this one knows.
-    public convenience init(path: String?) throws {
-        self.init(store: try SQLiteLedgerStore(path: path))
+    public convenience init(path: String?, leaseSeconds: Double = 60) throws {
+        self.init(store: try SQLiteLedgerStore(path: path), leaseSeconds: leaseSeconds)
     }
 
     /// Where the PostgreSQL client's own messages go: standard error, errors only (never the mapping log,
@@ -40,7 +40,7 @@ public final class Ledger: Sendable {
     /// Opens `database`: a `postgres://` URL (`PostgresLocation`) or a SQLite path.
     public static func open(_ database: String, leaseSeconds: Double = 60, logger: Logger) async throws -> Ledger {
         guard PostgresLocation.isPostgres(database) else {
-            return Ledger(store: try SQLiteLedgerStore(path: database), leaseSeconds: leaseSeconds)
+            return try Ledger(path: database, leaseSeconds: leaseSeconds)
         }
         return Ledger(store: try await PostgresLedgerStore.open(try PostgresLocation(database), logger: logger), leaseSeconds: leaseSeconds)
     }

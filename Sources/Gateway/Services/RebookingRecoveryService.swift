@@ -14,9 +14,7 @@ struct RebookingRecoveryService: Service {
             try await cancelWhenGracefulShutdown {
                 while true {
                     try await Task.sleep(for: interval)
-                    for line in await endpoint.recoverRebookings(startUp: false) {
-                        endpoint.log.event("rebooking-recovered", line, level: .warning)
-                    }
+                    await endpoint.recoverRebookings(startUp: false)
                 }
             }
         } catch is CancellationError {

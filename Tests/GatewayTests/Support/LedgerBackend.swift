@@ -10,7 +10,7 @@ enum LedgerBackend: String, CaseIterable, Sendable {
 func withLedger(_ backend: LedgerBackend, leaseSeconds: Double = 60, _ body: (Ledger) async throws -> Void) async throws {
     switch backend {
     case .sqlite:
-        let ledger = Ledger(store: try SQLiteLedgerStore(path: nil), leaseSeconds: leaseSeconds)
+        let ledger = try Ledger(path: nil, leaseSeconds: leaseSeconds)
         defer { try? ledger.close() }
         try await body(ledger)
     case .postgres:
