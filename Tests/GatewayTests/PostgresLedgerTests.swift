@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 @testable import Gateway
 import Testing
 
@@ -46,10 +45,10 @@ import Testing
     @Test func aCitizensLockHoldsAcrossInstances() async throws {
         try await Self.whileTheFirstInstanceHolds("citizen-a", holding: { _, events in
             try? await Task.sleep(for: .milliseconds(800))
-            events.add("first out")
+            events.append("first out")
         }) { second, events in
-            try await second.withCitizenLock("citizen-b") { events.add("other citizen") }
-            try await second.withCitizenLock("citizen-a") { events.add("second in") }
+            try await second.withCitizenLock("citizen-b") { events.append("other citizen") }
+            try await second.withCitizenLock("citizen-a") { events.append("second in") }
         } verifying: { events in
             #expect(events == ["first in", "other citizen", "first out", "second in"])
         }
@@ -59,9 +58,9 @@ import Testing
     @Test func aLockNotHadInTimeIsAnErrorNotARunWithoutIt() async throws {
         try await Self.whileTheFirstInstanceHolds("citizen", secondLockWait: .seconds(1), holding: { _, events in
             try? await Task.sleep(for: .seconds(3))
-            events.add("first out")
+            events.append("first out")
         }) { second, events in
-            await #expect(throws: LedgerDatabaseError.self) { try await second.withCitizenLock("citizen") { events.add("unlocked run") } }
+            await #expect(throws: LedgerDatabaseError.self) { try await second.withCitizenLock("citizen") { events.append("unlocked run") } }
         } verifying: { events in
             #expect(events == ["first in", "first out"])
         }
@@ -74,9 +73,9 @@ import Testing
         try await Self.whileTheFirstInstanceHolds("citizen", holding: { first, events in
             // Longer than the statement deadline (10 s): the caller stops waiting, the server does not.
             let outcome = try? await (first.store as? PostgresLedgerStore)?.rows("SELECT pg_sleep(12)")
-            events.add(outcome == nil ? "given up" : "answered")
+            events.append(outcome == nil ? "given up" : "answered")
         }) { second, events in
-            try await second.withCitizenLock("citizen") { events.add("second in") }
+            try await second.withCitizenLock("citizen") { events.append("second in") }
             let waited = ContinuousClock.now - began
             #expect(waited >= .seconds(12), "\(waited)")
         } verifying: { events in
@@ -88,8 +87,8 @@ import Testing
     /// runs `holding` under it; meanwhile `body` runs with the second (its lock wait `secondLockWait`);
     /// `verifying` gets the events once both have ended.
     static func whileTheFirstInstanceHolds(
-        _ citizen: String, secondLockWait: Duration = .seconds(30), holding: @escaping @Sendable (Ledger, EventLog) async -> Void,
-        _ body: (Ledger, EventLog) async throws -> Void, verifying: ([String]) -> Void
+        _ citizen: String, secondLockWait: Duration = .seconds(30), holding: @escaping @Sendable (Ledger, Lines) async -> Void,
+        _ body: (Ledger, Lines) async throws -> Void, verifying: ([String]) -> Void
     ) async throws {
         try await withTestPostgres { cluster in
             let first = try await Ledger.open(cluster.url(), logger: Ledger.databaseLogger)
@@ -99,27 +98,20 @@ import Testing
                 try? first.close()
                 try? second.close()
             }
-            let events = EventLog()
+            let events = Lines()
             let holder = Task {
                 try await first.withCitizenLock(citizen) {
-                    events.add("first in")
+                    events.append("first in")
                     await holding(first, events)
                 }
             }
-            while !events.all.contains("first in") { try await Task.sleep(for: .milliseconds(10)) }
+            try await waitUntil { events.all.contains("first in") }
             try await body(second, events)
             try await holder.value
             verifying(events.all)
             // Free again: had at once.
-            try await second.withCitizenLock(citizen) { events.add("after") }
+            try await second.withCitizenLock(citizen) { events.append("after") }
             #expect(events.all.last == "after")
         }
     }
-}
-
-/// Events in the order they happened, from any task.
-final class EventLog: Sendable {
-    private let events = Mutex<[String]>([])
-    func add(_ event: String) { events.withLock { $0.append(event) } }
-    var all: [String] { events.withLock { $0 } }
 }

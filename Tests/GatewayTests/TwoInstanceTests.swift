@@ -106,17 +106,14 @@ import Testing
             let state = instances.state
             let start = try await CreateOmbookingTests.newTime(state)
             let pending = Task { [port = instances.first.port] in try? await GatewayProcess.post(CreateOmbookingTests.request(start), port: port) }
-            for _ in 0..<200 where await !state.calls.contains(.cancelBooking) { try await Task.sleep(for: .milliseconds(50)) }
+            try await waitUntil { await state.calls.contains(.cancelBooking) }
             #expect(await state.calls.contains(.cancelBooking))
             instances.first.kill()
             _ = await pending.value
             #expect(await !state.calls.contains(.confirmBookingReservation))
 
             // The second instance, never restarted, takes it over once the lease ran out.
-            let killedAt = Date()
-            while Date().timeIntervalSince(killedAt) < 20, await state.activeBookings(personStatusId: DemoData.carlaId).first?.status != 1 {
-                try await Task.sleep(for: .milliseconds(100))
-            }
+            try await waitUntil(seconds: 20) { await state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1 }
             #expect(await CreateOmbookingTests.carlasMeetings(state) == [start])
             #expect(await state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1)
             #expect(await state.calls.filter { $0 == .confirmBookingReservation }.count == 1)
