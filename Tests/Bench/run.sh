@@ -33,6 +33,10 @@ curl -s "http://127.0.0.1:$SIMULATOR/ExternalBooking/BookingOptions?personId=$AN
   > "$DIR/planner/ExternalBooking/BookingOptions"
 curl -s "http://127.0.0.1:$SIMULATOR/ExternalBooking/GetBookings?personStatusId=$ANNA&rootDepartmentId=$ROOT_DEPARTMENT" \
   > "$DIR/planner/ExternalBooking/GetBookings"
+# CPU time (user + sys, in clock ticks) of the given processes so far, from /proc/PID/stat.
+TICKS=$(getconf CLK_TCK)
+cpu_ticks() { local total=0; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo $total; }
+
 # The simulator's own CPU per call for the two heavy answers (the issue asks under 0.2 ms each), so that a
 # load test against planner-sim measures the gateway.
 SIMULATOR_PID=${pids[0]}
@@ -40,10 +44,10 @@ for route in "ExternalBooking/BookingOptions?personId=$ANNA&offerId=$JOBSAMTALE&
   "ExternalBooking/GetMicrositeCategories?personStatusId=$ANNA&micrositeId=$MICROSITE"; do
   name=$(echo "$route" | sed 's#ExternalBooking/##; s#?.*##')
   wrk -t1 -c4 -d2s "http://127.0.0.1:$SIMULATOR/$route" >/dev/null
-  before=$(awk '{print $14 + $15}' "/proc/$SIMULATOR_PID/stat")
+  before=$(cpu_ticks "$SIMULATOR_PID")
   calls=$(wrk -t2 -c16 -d5s "http://127.0.0.1:$SIMULATOR/$route" | awk '/requests in/ {print $1}')
-  after=$(awk '{print $14 + $15}' "/proc/$SIMULATOR_PID/stat")
-  echo "simulator-$name requests=${calls:-0} cpu_ms=$(( (after - before) * 1000 / $(getconf CLK_TCK) ))" >> "$DIR/simulator.txt"
+  after=$(cpu_ticks "$SIMULATOR_PID")
+  echo "simulator-$name requests=${calls:-0} cpu_ms=$(( (after - before) * 1000 / TICKS ))" >> "$DIR/simulator.txt"
 done
 kill "${pids[0]}"
 chmod -R a+rX "$DIR/planner"
@@ -55,10 +59,16 @@ nginx -c "$DIR/nginx.conf"
 wait_for "http://127.0.0.1:$PLANNER/ExternalBooking/GetBookings"
 
 # 3. The gateway (release build) in front of the canned Planner.
-"$BIN" serve --port $GATEWAY --planner "http://127.0.0.1:$PLANNER/" --root-department-id $ROOT_DEPARTMENT \
-  --microsite-id $MICROSITE --database "$DIR/ledger.sqlite" --log-file "$DIR/mapping.log" \
-  --mappings "$ROOT/Mappings" --wsdl "$ROOT/Wsdl" ${BENCH_GATEWAY_ARGS:-} >/dev/null 2>&1 & GATEWAY_PID=$!; pids+=($GATEWAY_PID)
-wait_for "http://127.0.0.1:$GATEWAY/health"
+start_gateway() { # port name extra-arguments...: a gateway with its own ledger and mapping log; sets STARTED_PID
+  local port=$1 name=$2; shift 2
+  "$BIN" serve --port "$port" --planner "http://127.0.0.1:$PLANNER/" --root-department-id $ROOT_DEPARTMENT \
+    --microsite-id $MICROSITE --database "$DIR/ledger-$name.sqlite" --log-file "$DIR/mapping-$name.log" \
+    --mappings "$ROOT/Mappings" --wsdl "$ROOT/Wsdl" "$@" ${BENCH_GATEWAY_ARGS:-} >/dev/null 2>&1 &
+  STARTED_PID=$!; pids+=($STARTED_PID)
+  wait_for "http://127.0.0.1:$port/health"
+}
+start_gateway $GATEWAY main
+GATEWAY_PID=$STARTED_PID
 
 # 4. The two requests, and the gateway's answers to them as the pass-through's canned answers.
 envelope() {
@@ -73,9 +83,6 @@ for name in moedetider moedetilbud; do
 done
 chmod -R a+rX "$DIR/soap"
 
-# CPU time (user + sys, in clock ticks) of the given processes so far, from /proc/PID/stat.
-TICKS=$(getconf CLK_TCK)
-cpu_ticks() { local total=0; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo $total; }
 nginx_pids() { pgrep -f "nginx: (master|worker)"; }
 run_wrk() { # name url body connections [delay-ms]
   # The CPU per call of whoever answers: the gateway for gateway runs, nginx (both hops) for pass-through runs.
@@ -96,7 +103,7 @@ nginx_rss_kb() { local total=0; for pid in $(nginx_pids); do total=$((total + $(
 # 5. Warm up, then measure: pass-through first, then the gateway, for each operation.
 BENCH_SECONDS=3 DURATION=3 run_wrk warmup "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusService" "$DIR/moedetider.xml" 16 >/dev/null
 : > "$DIR/results.txt"
-: > "$DIR/mapping.log"
+: > "$DIR/mapping-main.log"
 run_wrk passthrough-moedetider "http://127.0.0.1:$FRONT/moedetider" "$DIR/moedetider.xml" $CONNECTIONS
 if [ -n "${BENCH_PROFILE:-}" ] && command -v perf >/dev/null; then
   # The profile behind docs/benchmarks.md: where the gateway's CPU goes under load.
@@ -107,15 +114,15 @@ if [ -n "${PERF_PID:-}" ]; then
   wait $PERF_PID 2>/dev/null || true
   perf report -i "$DIR/perf.data" --no-children --percent-limit 1 --stdio 2>/dev/null | swift demangle --simplified > "$DIR/profile.txt" || true
 fi
-cp "$DIR/mapping.log" "$DIR/mapping-moedetider.log"
+cp "$DIR/mapping-main.log" "$DIR/mapping-moedetider.log"
 run_wrk passthrough-moedetilbud "http://127.0.0.1:$FRONT/moedetilbud" "$DIR/moedetilbud.xml" $CONNECTIONS
 run_wrk gateway-moedetilbud "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusService" "$DIR/moedetilbud.xml" $CONNECTIONS
 # Half the gateway's throughput, held by 16 connections that pause between requests.
 GATEWAY_RPS=$(awk '/^gateway-moedetider/ {for (i = 1; i <= NF; i++) if ($i ~ /^rps=/) {sub("rps=", "", $i); print int($i)}}' "$DIR/results.txt")
 DELAY=$(( 16 * 1000 * 2 / (GATEWAY_RPS > 0 ? GATEWAY_RPS : 1) ))
-: > "$DIR/mapping.log"
+: > "$DIR/mapping-main.log"
 run_wrk gateway-moedetider-half "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusService" "$DIR/moedetider.xml" 16 $DELAY
-cp "$DIR/mapping.log" "$DIR/mapping-half.log"
+cp "$DIR/mapping-main.log" "$DIR/mapping-half.log"
 run_wrk passthrough-moedetider-256 "http://127.0.0.1:$FRONT/moedetider" "$DIR/moedetider.xml" 256
 run_wrk gateway-moedetider-256 "http://127.0.0.1:$GATEWAY/JobnetCitizenStatusService" "$DIR/moedetider.xml" 256
 GATEWAY_RSS=$(peak_rss_kb $GATEWAY_PID)
@@ -123,14 +130,10 @@ kill $GATEWAY_PID
 
 # 6. Every Planner call made (the PersonByCpr and GetMicrositeCategories caches off), with each of the two
 #    Planner transports: libcurl's multi interface (the default) and a blocking curl worker per call.
-second_gateway() { # port ledger-name extra-arguments...
-  local port=$1 name=$2; shift 2
-  "$BIN" serve --port "$port" --planner "http://127.0.0.1:$PLANNER/" --root-department-id $ROOT_DEPARTMENT \
-    --microsite-id $MICROSITE --database "$DIR/ledger-$name.sqlite" --log-file "$DIR/mapping-$name.log" \
-    --mappings "$ROOT/Mappings" --wsdl "$ROOT/Wsdl" --person-cache-seconds 0 --categories-cache-seconds 0 "$@" \
-    ${BENCH_GATEWAY_ARGS:-} >/dev/null 2>&1 &
-  SECOND_PID=$!; pids+=($SECOND_PID)
-  wait_for "http://127.0.0.1:$port/health"
+second_gateway() { # port name extra-arguments...
+  start_gateway "$@" --person-cache-seconds 0 --categories-cache-seconds 0
+  SECOND_PID=$STARTED_PID
+  local port=$1 name=$2
   BENCH_SECONDS=3 DURATION=3 run_wrk "warmup-$name" "http://127.0.0.1:$port/JobnetCitizenStatusService" "$DIR/moedetider.xml" 16 >/dev/null
 }
 second_gateway $UNCACHED uncached
