@@ -114,6 +114,9 @@ import Testing
 
             // The second instance, never restarted, takes it over once the lease ran out.
             try await waitUntil(seconds: 20) { await state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1 }
+            // The sweep confirms in Planner first, then finishes its journal entry and logs: wait for its log line.
+            let second = instances.second
+            try await waitUntil { second.logLines.contains { $0.contains("rebooking-recovered") } }
             #expect(await CreateOmbookingTests.carlasMeetings(state) == [start])
             #expect(await state.activeBookings(personStatusId: DemoData.carlaId).first?.status == 1)
             #expect(await state.calls.filter { $0 == .confirmBookingReservation }.count == 1)
